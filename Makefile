@@ -1,0 +1,43 @@
+# Familien-Lotse — every operator and developer task. `make help` lists them.
+.DEFAULT_GOAL := help
+VENV  := .venv
+BIN   := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export RASA_TELEMETRY_ENABLED := false
+
+.PHONY: help setup run test test-fast lint bench validate sync clean
+
+help: ## List the tasks
+	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-10s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml constraints.txt scripts/bootstrap.sh
+	scripts/bootstrap.sh
+	touch $@
+
+setup: $(STAMP) ## Create .venv (Python 3.10) and install pinned dependencies; quick when nothing changed
+
+run: setup ## Start the whole bot: sync sample offers, train if needed, action server + Rasa server
+	$(BIN)/lotse run
+
+test: setup ## Run the full test suite (unit, integration, end-to-end)
+	$(BIN)/pytest
+
+test-fast: setup ## Run only the tests that need no trained model
+	$(BIN)/pytest -m "not slow"
+
+lint: setup ## ruff and mypy
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+bench: setup ## Run the benchmarks under bench/ (prints tables, writes bench/results/*.json)
+	$(BIN)/python -m bench.search_bench
+
+validate: setup ## Check the offers YAML files
+	$(BIN)/lotse offers validate
+
+sync: setup ## Load the offers YAML files into the database
+	$(BIN)/lotse offers sync
+
+clean: ## Remove the venv, models, database and caches
+	rm -rf $(VENV) models var results .pytest_cache .mypy_cache .ruff_cache

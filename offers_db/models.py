@@ -1,0 +1,56 @@
+"""Database tables: offers (with their categories), anonymous need counters."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Date,
+    Float,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+metadata = MetaData()
+
+offers = Table(
+    "offers",
+    metadata,
+    Column("id", String(80), primary_key=True),
+    Column("title", String(120), nullable=False),
+    Column("organization", String(200), nullable=False),
+    Column("audience", String(10), nullable=False, index=True),
+    Column("min_age", Float),
+    Column("max_age", Float),
+    Column("district", String(100)),
+    Column("languages", String(200), nullable=False),
+    Column("active", Boolean, nullable=False),
+    Column("valid_from", Date),
+    Column("valid_until", Date),
+    Column("search_text", Text, nullable=False),
+    Column("content_hash", String(64), nullable=False),
+    Column("data", Text, nullable=False),
+)
+
+offer_categories = Table(
+    "offer_categories",
+    metadata,
+    Column("offer_id", String(80), ForeignKey("offers.id", ondelete="CASCADE"), primary_key=True),
+    Column("category", String(40), primary_key=True, index=True),
+)
+
+# One row per day, need, age group, channel and outcome: counts only, never text or ids.
+need_counts = Table(
+    "need_counts",
+    metadata,
+    Column("day", Date, primary_key=True),
+    Column("need", String(40), primary_key=True),
+    Column("age_group", String(12), primary_key=True),
+    Column("channel", String(20), primary_key=True),
+    Column("outcome", String(10), primary_key=True),
+    Column("count", Integer, nullable=False),
+)

@@ -1,0 +1,232 @@
+"""Repository over the offers database: atomic sync, ranked search, anonymous need counters."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import and_, delete, insert, or_, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session
+
+from offers_db.categories import age_group
+from offers_db.db import get_engine
+from offers_db.models import need_counts, offer_categories, offers
+from offers_db.schema import Offer
+
+STOPWORDS = frozenset(
+    "und oder der die das ein eine einen einem einer fuer mit von bei ich wir mein meine "
+    "meinen sie er es ist sind hat haben brauche brauchen suche suchen gibt was wo wie hilfe "
+    "kind kinder sohn tochter jahre jahr alt auch noch nicht ".split()
+)
+
+
+@dataclass(frozen=True)
+class SearchQuery:
+    """What the family needs; every field optional."""
+
+    need: str | None = None
+    child_age: float | None = None
+    text: str = ""
+    district: str | None = None
+    language: str | None = None
+    audience: str = "public"
+    today: date | None = None
+
+
+@dataclass
+class SyncReport:
+    """What a sync changed, by offer id."""
+
+    added: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+
+    @property
+    def unchanged(self) -> bool:
+        return not (self.added or self.changed or self.removed)
+
+
+def normalize(text: str) -> str:
+    """Lower-case, fold umlauts and accents, keep letters and digits: 'Kitaplätze!' -> 'kitaplaetze'."""
+    text = text.lower().replace("ß", "ss")
+    for umlaut, folded in (("ä", "ae"), ("ö", "oe"), ("ü", "ue")):
+        text = text.replace(umlaut, folded)
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", " ", text).strip()
+
+
+def query_terms(text: str) -> list[str]:
+    """The meaningful search words of a free-text query."""
+    return [w for w in normalize(text).split() if len(w) >= 3 and w not in STOPWORDS]
+
+
+def _search_text(offer: Offer) -> str:
+    parts = [offer.title, offer.organization, *offer.keywords, offer.description]
+    parts += [offer.district or "", offer.city or ""]
+    return " " + normalize(" ".join(parts)) + " "
+
+
+def _content_hash(offer: Offer) -> str:
+    canonical = json.dumps(offer.to_dict(), sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def _row(offer: Offer) -> dict[str, object]:
+    return {
+        "id": offer.id,
+        "title": offer.title,
+        "organization": offer.organization,
+        "audience": offer.audience,
+        "min_age": offer.min_age,
+        "max_age": offer.max_age,
+        "district": offer.district,
+        "languages": " ".join(offer.languages),
+        "active": offer.active,
+        "valid_from": offer.valid_from,
+        "valid_until": offer.valid_until,
+        "search_text": _search_text(offer),
+        "content_hash": _content_hash(offer),
+        "data": json.dumps(offer.to_dict(), ensure_ascii=False),
+    }
+
+
+def text_score(search_text: str, terms: Sequence[str]) -> float:
+    """How well the offer's words match the query terms: whole words count more than prefixes."""
+    score = 0.0
+    for term in terms:
+        if f" {term} " in search_text:
+            score += 2.0
+        elif f" {term[:5]}" in search_text:
+            score += 1.0
+    return score
+
+
+class OfferRepository:
+    """Small API the actions and the CLI use; every call opens its own session."""
+
+    def __init__(self, engine: Engine | None = None) -> None:
+        self._engine = engine
+
+    @property
+    def engine(self) -> Engine:
+        if self._engine is None:
+            self._engine = get_engine()
+        return self._engine
+
+    def sync(self, new_offers: Iterable[Offer]) -> SyncReport:
+        """Make the stored offers equal `new_offers` in one transaction; all or nothing."""
+        rows = {}
+        for offer in new_offers:
+            if offer.id in rows:
+                raise ValueError(f"offer id {offer.id!r} appears twice")
+            rows[offer.id] = (_row(offer), offer.categories)
+        report = SyncReport()
+        with Session(self.engine, future=True) as session, session.begin():
+            stored = dict(session.execute(select(offers.c.id, offers.c.content_hash)).all())
+            for offer_id, (row, _) in rows.items():
+                if offer_id not in stored:
+                    report.added.append(offer_id)
+                elif stored[offer_id] != row["content_hash"]:
+                    report.changed.append(offer_id)
+            report.removed = sorted(set(stored) - set(rows))
+            outdated = report.changed + report.removed
+            if outdated:
+                session.execute(delete(offer_categories).where(offer_categories.c.offer_id.in_(outdated)))
+                session.execute(delete(offers).where(offers.c.id.in_(outdated)))
+            fresh = report.added + report.changed
+            if fresh:
+                session.execute(insert(offers), [rows[i][0] for i in fresh])
+                session.execute(
+                    insert(offer_categories),
+                    [{"offer_id": i, "category": c} for i in fresh for c in rows[i][1]],
+                )
+        report.added.sort()
+        report.changed.sort()
+        return report
+
+    def all(self) -> list[Offer]:
+        """Every stored offer, active or not, by id."""
+        with Session(self.engine, future=True) as session:
+            data = session.execute(select(offers.c.data).order_by(offers.c.id)).scalars().all()
+        return [Offer.from_json(d) for d in data]
+
+    def get(self, offer_id: str) -> Offer | None:
+        """One stored offer by id."""
+        with Session(self.engine, future=True) as session:
+            data = session.execute(select(offers.c.data).where(offers.c.id == offer_id)).scalar()
+        return Offer.from_json(data) if data else None
+
+    def search(self, query: SearchQuery, limit: int = 3, offset: int = 0) -> list[Offer]:
+        """Ranked offers: category match, then age fit, then text relevance; one consistent read."""
+        today = query.today or date.today()
+        conditions = [
+            offers.c.active.is_(True),
+            or_(offers.c.valid_from.is_(None), offers.c.valid_from <= today),
+            or_(offers.c.valid_until.is_(None), offers.c.valid_until >= today),
+        ]
+        if query.audience != "staff":
+            conditions.append(offers.c.audience == "public")
+        if query.child_age is not None:
+            conditions.append(or_(offers.c.min_age.is_(None), offers.c.min_age <= query.child_age))
+            conditions.append(or_(offers.c.max_age.is_(None), offers.c.max_age >= query.child_age))
+        statement = select(
+            offers.c.data, offers.c.search_text, offers.c.min_age, offers.c.max_age,
+            offers.c.district, offers.c.languages, offers.c.title,
+        )  # fmt: skip
+        if query.need:
+            statement = statement.join(
+                offer_categories,
+                and_(offer_categories.c.offer_id == offers.c.id, offer_categories.c.category == query.need),
+            )
+        with Session(self.engine, future=True) as session:
+            rows = session.execute(statement.where(*conditions)).all()
+        terms = query_terms(query.text)
+        district = normalize(query.district) if query.district else None
+        ranked = []
+        for row in rows:
+            relevance = text_score(row.search_text, terms) if terms else 0.0
+            if terms and not query.need and relevance == 0:
+                continue
+            span = (row.max_age if row.max_age is not None else 27) - (row.min_age or 0)
+            specific = query.child_age is not None and span <= 6
+            local = bool(district and row.district and normalize(row.district) == district)
+            speaks = bool(query.language and query.language in row.languages.split())
+            ranked.append(((not specific, -relevance, not local, not speaks, span, row.title), row.data))
+        ranked.sort(key=lambda item: item[0])
+        return [Offer.from_json(data) for _, data in ranked[offset : offset + limit]]
+
+    def record_need(
+        self, need: str, child_age: float | None, channel: str, matched: bool, day: date | None = None
+    ) -> None:
+        """Count one asked-for need anonymously: day, need, age group, channel, outcome."""
+        values = {
+            "day": day or date.today(),
+            "need": need,
+            "age_group": age_group(child_age),
+            "channel": channel[:20],
+            "outcome": "matched" if matched else "unmet",
+            "count": 1,
+        }
+        dialect = postgresql if self.engine.dialect.name == "postgresql" else sqlite
+        statement = dialect.insert(need_counts).values(**values)
+        statement = statement.on_conflict_do_update(
+            index_elements=["day", "need", "age_group", "channel", "outcome"],
+            set_={"count": need_counts.c.count + 1},
+        )
+        with Session(self.engine, future=True) as session, session.begin():
+            session.execute(statement)
+
+    def need_report(self, since: date | None = None) -> list[dict[str, object]]:
+        """Summed need counters per need, age group, channel and outcome."""
+        statement = select(need_counts).order_by(need_counts.c.day, need_counts.c.need)
+        if since:
+            statement = statement.where(need_counts.c.day >= since)
+        with Session(self.engine, future=True) as session:
+            return [dict(row._mapping) for row in session.execute(statement)]

@@ -1,0 +1,84 @@
+"""The `lotse offers` commands as a coordinator calls them."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+DATA = Path(__file__).parents[1] / "data"
+
+
+def lotse(*args: str, db: Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{db}"}
+    return subprocess.run(
+        [sys.executable, "-m", "bot.cli", *args],
+        capture_output=True, text=True, env=env, cwd=cwd or Path.cwd(), timeout=60,
+    )  # fmt: skip
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    return tmp_path / "lotse.sqlite3"
+
+
+def test_validate_shipped_data_is_clean(db: Path) -> None:
+    result = lotse("offers", "validate", db=db)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("OK: ")
+
+
+def test_validate_broken_file_prints_file_line_field_message(db: Path) -> None:
+    result = lotse("offers", "validate", "invalid/08_bad_email.yml", db=db, cwd=DATA)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        "invalid/08_bad_email.yml:8: contact.email: 'info(at)example.org' ist keine E-Mail-Adresse",
+        "1 Fehler – nichts geändert.",
+    ]
+
+
+def test_sync_twice_then_no_changes(db: Path) -> None:
+    first = lotse("offers", "sync", str(DATA / "valid"), db=db)
+    assert first.returncode == 0, first.stderr
+    assert "neu: test-kita" in first.stdout
+    assert "Synchronisiert: 2 neu, 0 geändert, 0 entfernt" in first.stdout
+    second = lotse("offers", "sync", str(DATA / "valid"), db=db)
+    assert second.stdout.strip() == "Keine Änderungen (2 Angebote)."
+
+
+def test_sync_of_broken_data_keeps_the_database(db: Path, tmp_path: Path) -> None:
+    lotse("offers", "sync", str(DATA / "valid"), db=db)
+    broken = tmp_path / "offers"
+    shutil.copytree(DATA / "valid", broken)
+    (broken / "kaputt.yml").write_text("organization: {name: X}\noffers:\n  - id: x\n    title: [\n")
+    result = lotse("offers", "sync", str(broken), db=db)
+    assert result.returncode == 1
+    assert "kaputt.yml:5: (YAML)" in result.stderr
+    listed = lotse("offers", "list", db=db)
+    assert "test-kita" in listed.stdout and "2 Angebote." in listed.stdout
+
+
+def test_list_show_search_and_export(db: Path, tmp_path: Path) -> None:
+    lotse("offers", "sync", str(DATA / "valid"), db=db)
+    shown = lotse("offers", "show", "test-kita", db=db)
+    assert "Test-Kita Sonnenschein" in shown.stdout
+    assert lotse("offers", "show", "gibtsnicht", db=db).returncode == 1
+    found = lotse("offers", "search", "--need", "kinderbetreuung", "--age", "4", db=db)
+    assert "test-kita" in found.stdout
+    assert "test-fachberatung" not in lotse("offers", "search", "--need", "schutz_krise", db=db).stdout
+    assert "test-fachberatung" in lotse("offers", "search", "--need", "schutz_krise", "--staff", db=db).stdout
+    exported = json.loads(lotse("offers", "export", "--format", "json", db=db).stdout)
+    assert [s["id"] for s in exported["services"]] == ["test-kita"]  # staff-only offers stay internal
+    service = exported["services"][0]
+    assert service["schedules"][0] == {"freq": "WEEKLY", "byday": "MO", "opens_at": "07:00", "closes_at": "16:00"}
+    assert service["taxonomy_terms"][0]["code"] == "kinderbetreuung"
+    csv_file = tmp_path / "angebote.csv"
+    lotse("offers", "export", "--format", "csv", "-o", str(csv_file), db=db)
+    header, row = csv_file.read_text(encoding="utf-8").splitlines()[:2]
+    assert header.startswith("id,title,description,categories")
+    assert row.startswith("test-kita,Test-Kita Sonnenschein")

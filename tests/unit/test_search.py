@@ -1,0 +1,122 @@
+"""Search ranking and filters on in-memory SQLite."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from offers_db.repository import SearchQuery, normalize, query_terms
+from tests.factories import make_offer, memory_repository
+
+TODAY = date(2026, 6, 1)
+
+
+def ids(repository, **query) -> list[str]:
+    return [o.id for o in repository.search(SearchQuery(today=TODAY, **query), limit=10)]
+
+
+def test_only_the_asked_category_is_returned() -> None:
+    repo = memory_repository(
+        make_offer("kita", categories=("kinderbetreuung",)),
+        make_offer("tafel", categories=("lebensmittel_kleidung",)),
+    )
+    assert ids(repo, need="kinderbetreuung") == ["kita"]
+
+
+def test_age_bounds_are_inclusive_and_null_means_open() -> None:
+    repo = memory_repository(
+        make_offer("krippe", min_age=0, max_age=3),
+        make_offer("kita", min_age=3, max_age=6),
+        make_offer("hort", min_age=6, max_age=10),
+        make_offer("offen", min_age=None, max_age=None),
+    )
+    assert set(ids(repo, need="kinderbetreuung", child_age=3)) == {"krippe", "kita", "offen"}
+    assert set(ids(repo, need="kinderbetreuung", child_age=0.5)) == {"krippe", "offen"}
+    assert set(ids(repo, need="kinderbetreuung", child_age=12)) == {"offen"}
+
+
+def test_age_specific_offers_rank_before_open_ones() -> None:
+    repo = memory_repository(
+        make_offer("a-offen", min_age=None, max_age=None),
+        make_offer("z-kita", min_age=3, max_age=6),
+    )
+    assert ids(repo, need="kinderbetreuung", child_age=4) == ["z-kita", "a-offen"]
+
+
+def test_text_relevance_orders_within_the_category() -> None:
+    repo = memory_repository(
+        make_offer("a-tagespflege", title="Kindertagespflege", keywords=("tagesmutter",)),
+        make_offer("b-kita", title="Kita Sonnenschein", keywords=("kindergarten",)),
+    )
+    assert ids(repo, need="kinderbetreuung", text="tagesmutter gesucht") == ["a-tagespflege", "b-kita"]
+    assert ids(repo, need="kinderbetreuung", text="kindergarten")[0] == "b-kita"
+
+
+def test_text_only_search_needs_a_match() -> None:
+    repo = memory_repository(
+        make_offer("tafel", title="Alfelder Tafel", categories=("lebensmittel_kleidung",)),
+        make_offer("kita", title="Kita", categories=("kinderbetreuung",)),
+    )
+    assert ids(repo, text="Tafel") == ["tafel"]
+    assert ids(repo, text="xylophon") == []
+
+
+def test_staff_offers_only_for_staff_audience() -> None:
+    repo = memory_repository(make_offer("public"), make_offer("intern", audience="staff"))
+    assert ids(repo, need="kinderbetreuung") == ["public"]
+    assert set(ids(repo, need="kinderbetreuung", audience="staff")) == {"public", "intern"}
+
+
+def test_inactive_and_expired_offers_never_appear() -> None:
+    repo = memory_repository(
+        make_offer("aktiv"),
+        make_offer("inaktiv", active=False),
+        make_offer("abgelaufen", valid_until=date(2026, 5, 31)),
+        make_offer("zukuenftig", valid_from=date(2026, 6, 2)),
+        make_offer("laeuft", valid_from=date(2026, 1, 1), valid_until=date(2026, 6, 1)),
+    )
+    assert set(ids(repo, need="kinderbetreuung")) == {"aktiv", "laeuft"}
+
+
+def test_district_and_language_prefer_without_excluding() -> None:
+    repo = memory_repository(
+        make_offer("a-innenstadt", district="Innenstadt"),
+        make_offer("b-foehrste", district="Föhrste", languages=("de", "ar")),
+    )
+    assert ids(repo, need="kinderbetreuung", district="föhrste") == ["b-foehrste", "a-innenstadt"]
+    assert ids(repo, need="kinderbetreuung", language="ar") == ["b-foehrste", "a-innenstadt"]
+
+
+def test_limit_and_offset_page_through_results() -> None:
+    repo = memory_repository(*(make_offer(f"kita-{i}") for i in range(5)))
+    first = repo.search(SearchQuery(need="kinderbetreuung", today=TODAY), limit=3)
+    rest = repo.search(SearchQuery(need="kinderbetreuung", today=TODAY), limit=3, offset=3)
+    assert len(first) == 3 and len(rest) == 2
+    assert not {o.id for o in first} & {o.id for o in rest}
+
+
+def test_stored_offer_round_trips_every_field() -> None:
+    original = make_offer(
+        "voll", min_age=0.5, max_age=3, phone="05181 1", keywords=("a", "b"),
+        last_reviewed=date(2025, 1, 2), opening_hours_weekly={"mo": ["09:00-12:00"]},
+    )  # fmt: skip
+    repo = memory_repository(original)
+    assert repo.get("voll") == original
+    assert repo.get("fehlt") is None
+
+
+def test_normalize_folds_umlauts_and_punctuation() -> None:
+    assert normalize("Kitaplätze für Größere!") == "kitaplaetze fuer groessere"
+    assert query_terms("Ich suche eine Tagesmutter für mein Kind") == ["tagesmutter"]
+
+
+def test_need_counter_is_anonymous_and_counts_up() -> None:
+    repo = memory_repository()
+    for _ in range(2):
+        repo.record_need("wohnen", 4.0, "rest", matched=False, day=TODAY)
+    repo.record_need("wohnen", None, "socketio", matched=True, day=TODAY)
+    rows = repo.need_report()
+    assert sorted((r["age_group"], r["channel"], r["outcome"], r["count"]) for r in rows) == [
+        ("3-6", "rest", "unmet", 2),
+        ("unbekannt", "socketio", "matched", 1),
+    ]
+    assert set(rows[0]) == {"day", "need", "age_group", "channel", "outcome", "count"}
