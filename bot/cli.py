@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import csv
 import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 
 from offers_db.categories import category_ids
@@ -109,6 +111,37 @@ def offers_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_bot(_args: argparse.Namespace) -> int:
+    from bot.run import run  # imports the server helpers only when needed
+
+    return run()
+
+
+def train_model(_args: argparse.Namespace) -> int:
+    from bot.model import ensure_model
+
+    print(ensure_model())
+    return 0
+
+
+def report_needs(args: argparse.Namespace) -> int:
+    rows = OfferRepository().need_report(since=args.since)
+    totals: dict[tuple[str, str], int] = {}
+    for row in rows:
+        key = (str(row["need"]), str(row["outcome"]))
+        totals[key] = totals.get(key, 0) + int(str(row["count"]))
+    if args.format == "csv":
+        writer = csv.writer(sys.stdout)
+        writer.writerow(["day", "need", "age_group", "channel", "outcome", "count"])
+        for row in rows:
+            writer.writerow([row["day"], row["need"], row["age_group"], row["channel"], row["outcome"], row["count"]])
+        return 0
+    print(f"{'Bedarf':28} {'gefunden':>9} {'ungedeckt':>10}")
+    for need in sorted({need for need, _ in totals}):
+        print(f"{need:28} {totals.get((need, 'matched'), 0):>9} {totals.get((need, 'unmet'), 0):>10}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="lotse", description="Familien-Lotse: Betrieb und Pflege")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -140,6 +173,14 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--output", "-o")
     export.add_argument("--include-staff", action="store_true")
     export.set_defaults(handler=offers_export)
+    commands.add_parser("run", help="den ganzen Bot starten (Angebote, Modell, Server)").set_defaults(handler=run_bot)
+    commands.add_parser("train", help="das Rasa-Modell trainieren, falls nötig").set_defaults(handler=train_model)
+    report = commands.add_parser("report", help="anonyme Zahlen für die Ausschüsse")
+    report_sub = report.add_subparsers(dest="report_command", required=True)
+    needs = report_sub.add_parser("needs", help="gefragte und ungedeckte Bedarfe")
+    needs.add_argument("--since", type=date.fromisoformat, help="ab Datum JJJJ-MM-TT")
+    needs.add_argument("--format", choices=("table", "csv"), default="table")
+    needs.set_defaults(handler=report_needs)
     return parser
 
 

@@ -1,0 +1,102 @@
+"""Showing offers: the first page after the form, more pages, and the sibling's search."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.common import (
+    PAGE_SIZE,
+    audience,
+    channel,
+    contact_lines,
+    familienzentrum,
+    need_label,
+    offers_message,
+    repository,
+)
+from offers_db.repository import SearchQuery
+from offers_db.schema import Offer
+
+
+def _query(tracker: Tracker) -> SearchQuery:
+    latest_intent = (tracker.latest_message.get("intent") or {}).get("name") or ""
+    return SearchQuery(
+        need=tracker.get_slot("need"),
+        child_age=tracker.get_slot("child_age"),
+        text=tracker.latest_message.get("text", "") if latest_intent.startswith("need_") else "",
+        audience=audience(tracker),
+    )
+
+
+def utter_page(
+    dispatcher: CollectingDispatcher, domain: dict[str, Any], query: SearchQuery, page: list[Offer], has_more: bool
+) -> None:
+    """One page of offers; the "mehr" button only when there is more."""
+    dispatcher.utter_message(
+        response="utter_offers" if has_more else "utter_offers_last_page",
+        need_label=need_label(query.need),
+        json_message=offers_message(page, domain),
+    )
+
+
+class ActionShowOffers(Action):
+    """Shows the best offers for need and age, or says honestly that none fit and counts the gap."""
+
+    def name(self) -> str:
+        return "action_show_offers"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        query = _query(tracker)
+        found = repository().search(query, limit=PAGE_SIZE + 1)
+        if query.need:
+            repository().record_need(query.need, query.child_age, channel(tracker), matched=bool(found))
+        page = found[:PAGE_SIZE]
+        events: list[EventType] = [SlotSet("offers_shown", float(len(page))), SlotSet("fallback_count", 0.0)]
+        if not found:
+            center = familienzentrum()
+            payload = offers_message([center], domain) if center else None
+            dispatcher.utter_message(response="utter_no_offers", contact=contact_lines(center), json_message=payload)
+            return events
+        utter_page(dispatcher, domain, query, page, has_more=len(found) > PAGE_SIZE)
+        sibling_age = tracker.get_slot("sibling_age")
+        if sibling_age is not None:
+            dispatcher.utter_message(response="utter_offer_sibling", sibling_age=f"{sibling_age:g}")
+        return events
+
+
+class ActionShowMoreOffers(Action):
+    """Shows the next page of offers for the same need and age."""
+
+    def name(self) -> str:
+        return "action_show_more_offers"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        if not tracker.get_slot("need"):
+            dispatcher.utter_message(response="utter_ask_need")
+            return []
+        shown = int(tracker.get_slot("offers_shown") or 0)
+        query = _query(tracker)
+        found = repository().search(query, limit=PAGE_SIZE + 1, offset=shown)
+        if not found:
+            dispatcher.utter_message(response="utter_no_more_offers", need_label=need_label(query.need))
+            return []
+        page = found[:PAGE_SIZE]
+        utter_page(dispatcher, domain, query, page, has_more=len(found) > PAGE_SIZE)
+        return [SlotSet("offers_shown", float(shown + len(page)))]
+
+
+class ActionSearchSibling(Action):
+    """Makes the other child named earlier the one we search for."""
+
+    def name(self) -> str:
+        return "action_search_sibling"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        sibling_age = tracker.get_slot("sibling_age")
+        if sibling_age is None:
+            return []
+        return [SlotSet("child_age", sibling_age), SlotSet("sibling_age", None)]

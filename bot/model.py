@@ -1,0 +1,58 @@
+"""Trains the Rasa model only when its inputs changed: the cache key is a hash of config, domain, data, NLU code."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+MODELS_DIR = PROJECT_ROOT / "models"
+MODEL_INPUTS = ("config.yml", "domain.yml", "data", "bot/nlu")
+
+
+def rasa_environment() -> dict[str, str]:
+    """The environment every Rasa process gets: telemetry off, quiet TensorFlow, few threads."""
+    return {
+        **os.environ,
+        "RASA_TELEMETRY_ENABLED": "false",
+        "TF_CPP_MIN_LOG_LEVEL": "2",
+        "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
+    }
+
+
+def inputs_hash(root: Path = PROJECT_ROOT) -> str:
+    """Hash of every file the model is trained from, in a stable order."""
+    digest = hashlib.sha256()
+    for name in MODEL_INPUTS:
+        path = root / name
+        files = (
+            sorted(p for p in path.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+            if path.is_dir()
+            else [path]
+        )
+        for file in files:
+            digest.update(str(file.relative_to(root)).encode())
+            digest.update(file.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def model_path(root: Path = PROJECT_ROOT) -> Path:
+    """Where the model for the current inputs lives (it may not exist yet)."""
+    return MODELS_DIR / f"lotse-{inputs_hash(root)}.tar.gz"
+
+
+def ensure_model(root: Path = PROJECT_ROOT) -> Path:
+    """The trained model for the current inputs, training it first if needed."""
+    target = model_path(root)
+    if target.exists():
+        return target
+    print(f"Training the Rasa model ({target.name}); this takes a few minutes …", flush=True)
+    command = [
+        sys.executable, "-m", "rasa", "train", "--fixed-model-name", target.name.removesuffix(".tar.gz"),
+        "--out", str(MODELS_DIR), "--config", "config.yml", "--domain", "domain.yml", "--data", "data",
+    ]  # fmt: skip
+    subprocess.run(command, cwd=root, env=rasa_environment(), check=True)
+    return target

@@ -1,0 +1,177 @@
+"""German age parser: finds children's ages in what parents really type ("14 monate", "8. klasse")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+ADULT_AGE = 21  # "ich bin 16" is a young person asking for themself; "ich bin 35" is a parent
+MAX_MONTHS = 48
+MAX_WEEKS = 104
+
+NUMBER_WORDS = {
+    "null": 0, "eins": 1, "ein": 1, "einem": 1, "einen": 1, "eine": 1, "zwei": 2, "drei": 3,
+    "vier": 4, "fünf": 5, "fuenf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10,
+    "elf": 11, "zwölf": 12, "zwoelf": 12, "dreizehn": 13, "vierzehn": 14, "fünfzehn": 15,
+    "fuenfzehn": 15, "sechzehn": 16, "siebzehn": 17, "achtzehn": 18, "neunzehn": 19, "zwanzig": 20,
+    "anderthalb": 1.5, "eineinhalb": 1.5, "zweieinhalb": 2.5, "dreieinhalb": 3.5,
+    "viereinhalb": 4.5, "fünfeinhalb": 5.5, "halbes": 0.5,
+}  # fmt: skip
+ORDINALS = {
+    "erste": 1, "zweite": 2, "dritte": 3, "vierte": 4, "fünfte": 5, "fuenfte": 5, "sechste": 6,
+    "siebte": 7, "achte": 8, "neunte": 9, "zehnte": 10, "elfte": 11, "zwölfte": 12, "zwoelfte": 12,
+    "dreizehnte": 13,
+}  # fmt: skip
+AGE_WORDS = {
+    r"neugeboren(?:e|es|er|en)?": 0.0,
+    r"babys?": 0.5,
+    r"säuglinge?|saeuglinge?": 0.5,
+    r"kleinkind(?:er)?|krippenkind(?:er)?": 2.0,
+    r"kindergartenkind(?:er)?|kitakind(?:er)?": 4.5,
+    r"vorschulkind(?:er)?": 5.5,
+    r"grundschulkind(?:er)?|grundschüler(?:in|innen)?|grundschueler(?:in|innen)?": 8.0,
+    r"teenager|teenie": 15.0,
+}
+SCHOOL_START_AGE = 5.5  # a child in grade N is about N + 5.5 years old
+
+_WORD_ALTERNATION = "|".join(
+    sorted((w for w in NUMBER_WORDS if w not in ("ein", "einem", "einen", "eine")), key=len, reverse=True)
+)
+_ORDINAL_ALTERNATION = "|".join(sorted(ORDINALS, key=len, reverse=True))
+NUM = rf"(?:\d{{1,2}}(?:[.,]5)?|{_WORD_ALTERNATION})"
+UNIT_NUM = rf"(?:\d{{1,2}}(?:[.,]5)?|{_WORD_ALTERNATION}|ein|einem|einen|eine)"
+UNIT = r"(?:jahren|jahre|jahr|j\.|j\b|monaten|monate|monat|mon\.|wochen|woche)"
+CUE = (
+    r"(?:ist|is|sind|wird|werden|bin|alter|alter von|mit|von|kindern|kinder|kind|sohn|tochter|junge|jungen"
+    r"|mädchen|maedchen|kleiner|kleine|kleinen|kleener|kleene|große|großer|grosse|grosser|enkel|enkelin"
+    r"|zwillinge|sohnemann)"
+)
+FILLER = r"(?:(?:gerade|erst|schon|bald|jetzt|fast|knapp|ca\.?|circa|etwa|ungefähr|ungefaehr|noch)\s+)*"
+NOT_AGE_BEFORE = re.compile(
+    r"\b(?:seit|vor|in|nach|innerhalb|alle|für|fuer|um|ab|bis|schon seit|letzten|nächsten|naechsten)\s*$"
+)
+NOT_AGE_AFTER = re.compile(
+    r"^\s*(?:uhr|euro|eur\b|€|%|prozent|kinder|mal|minuten|stunden|tage|tagen"
+    r"|zu hause|zuhause|lang|her|später|spaeter|bis\b|\.\s*woche)"
+)
+ARTICLES = ("ein", "eine", "einen", "einem")
+ARTICLE_AGE_CUE = re.compile(rf"{CUE}\s+{FILLER}$")
+
+PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("pregnancy", re.compile(r"\b(?:schwangerschaft|schwangere[nr]?|schwanger)\b")),
+    ("grade", re.compile(rf"\b(?:(\d{{1,2}})\.?\s*klasse|klasse\s*(\d{{1,2}})\b|({_ORDINAL_ALTERNATION})n?\s+klasse)")),
+    ("compound", re.compile(rf"\b({NUM})[\s-]?(jährig|jaehrig|monatig)\w*")),
+    ("unit", re.compile(rf"\b(?:(halbes)\s+jahr|({UNIT_NUM})\s*({UNIT}))(?!\w)")),
+    ("word", re.compile(r"\b(" + "|".join(AGE_WORDS) + r")\b")),
+    ("self", re.compile(rf"\bich\s+bin\s+{FILLER}({NUM})\b(?!\s*\.)")),
+    ("cue", re.compile(rf"\b{CUE}\W{{0,3}}{FILLER}({NUM})\b(?![.,]\d)")),
+    ("only", re.compile(rf"^\W*{FILLER}({NUM})(?=\W*$|\s*(?:,|und|&)\s*{NUM}\W*$)")),
+]  # fmt: skip
+LIST_CONTINUATION = re.compile(rf"^\s*(?:,|und|u\.|&|\+)\s*({NUM})(?:\s*({UNIT}))?\b")
+
+
+@dataclass(frozen=True)
+class AgeMention:
+    """One age found in a message: character span and value in years."""
+
+    start: int
+    end: int
+    value: float
+    kind: str
+
+
+def _number(token: str) -> float:
+    token = token.lower()
+    if token in NUMBER_WORDS:
+        return float(NUMBER_WORDS[token])
+    return float(token.replace(",", "."))
+
+
+def _in_years(amount: float, unit: str) -> float:
+    if unit.startswith("mon"):
+        return round(amount / 12, 2)
+    if unit.startswith("woche"):
+        return round(amount / 52, 2)
+    return amount
+
+
+def _plausible(value: float, unit: str) -> bool:
+    if unit.startswith("mon"):
+        return value * 12 <= MAX_MONTHS
+    if unit.startswith("woche"):
+        return value * 52 <= MAX_WEEKS
+    return 0 <= value <= ADULT_AGE
+
+
+def _match_value(kind: str, match: re.Match[str], text: str) -> tuple[int, int, float] | None:
+    """Span and value for one regex match, or None when the context says it is no age."""
+    if kind == "pregnancy":
+        return match.start(), match.end(), 0.0
+    if kind == "grade":
+        grade_text = match.group(1) or match.group(2)
+        grade = int(grade_text) if grade_text else ORDINALS[match.group(3)]
+        return (match.start(), match.end(), grade + SCHOOL_START_AGE) if 1 <= grade <= 13 else None
+    if kind == "word":
+        word = match.group(1)
+        value = next(v for pattern, v in AGE_WORDS.items() if re.fullmatch(pattern, word))
+        return match.start(), match.end(), value
+    if kind == "compound":
+        unit = "monat" if match.group(2) == "monatig" else "jahr"
+        value = _in_years(_number(match.group(1)), unit)
+        return (match.start(), match.end(), value) if _plausible(value, unit) else None
+    if kind == "unit":
+        if match.group(1):
+            return match.start(1), match.end(), 0.5
+        if NOT_AGE_BEFORE.search(text[: match.start()]) or NOT_AGE_AFTER.match(text[match.end() :]):
+            return None
+        number_text, unit = match.group(2), match.group(3)
+        is_age = ARTICLE_AGE_CUE.search(text[: match.start()]) or text[match.end() :].lstrip().startswith("alt")
+        if number_text in ARTICLES and not is_age:  # "ich warte schon ein jahr": a duration
+            return None
+        value = _in_years(_number(number_text), unit)
+        return (match.start(), match.end(), value) if _plausible(value, unit) else None
+    # a bare number: only with an age cue and no sign of time, money or counting
+    start, end = match.span(1)
+    if NOT_AGE_AFTER.match(text[end:]) or NOT_AGE_BEFORE.search(text[:start]):
+        return None
+    value = _number(match.group(1))
+    return (start, end, value) if _plausible(value, "jahr") else None
+
+
+def find_ages(text: str) -> list[AgeMention]:
+    """All age mentions in `text`, in reading order, never overlapping; parents' own ages left out."""
+    lowered = text.lower()
+    taken: list[AgeMention] = []
+    for kind, pattern in PATTERNS:
+        for match in pattern.finditer(lowered):
+            found = _match_value(kind, match, lowered)
+            if found is None:
+                if kind == "self":  # "ich bin 35": a parent; its number must not count elsewhere
+                    taken.append(AgeMention(match.start(1), match.end(1), -1, "parent"))
+                continue
+            start, end, value = found
+            if any(start < m.end and m.start < end for m in taken):
+                continue
+            taken.append(AgeMention(start, end, value, kind))
+    mentions = sorted((m for m in taken if m.kind != "parent"), key=lambda m: m.start)
+    return _with_list_continuations(lowered, mentions)
+
+
+def _with_list_continuations(text: str, mentions: list[AgeMention]) -> list[AgeMention]:
+    """'3 und 6', '2, 5 und 7 jahre': further children after a found age."""
+    result: list[AgeMention] = []
+    for mention in mentions:
+        result.append(mention)
+        end = mention.end
+        while match := LIST_CONTINUATION.match(text[end:]):
+            start = end + match.start(1)
+            stop = end + match.end()
+            if any(start < m.end and m.start < stop for m in mentions) or NOT_AGE_AFTER.match(text[stop:]):
+                break
+            unit = match.group(2) or "jahr"
+            value = _in_years(_number(match.group(1)), unit)
+            if not _plausible(value, unit):
+                break
+            result.append(AgeMention(start, stop, value, "list"))
+            end = stop
+    return result

@@ -1,0 +1,147 @@
+"""`lotse run`: sync offers, train if needed, start action server and Rasa server, print how to chat."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot.model import PROJECT_ROOT, ensure_model, rasa_environment
+from offers_db.loader import load_offers
+from offers_db.repository import OfferRepository
+
+STARTUP_TIMEOUT_S = 180
+
+
+@dataclass(frozen=True)
+class ServerConfig:
+    """Where the servers listen and what they use; every value can come from the environment."""
+
+    host: str = "127.0.0.1"
+    port: int = 5005
+    action_port: int = 5055
+    tracker_db: Path = PROJECT_ROOT / "var" / "tracker.sqlite3"
+    api_token: str | None = None
+
+    @classmethod
+    def from_environment(cls) -> ServerConfig:
+        return cls(
+            host=os.environ.get("LOTSE_HOST", "127.0.0.1"),
+            port=int(os.environ.get("LOTSE_PORT", "5005")),
+            action_port=int(os.environ.get("LOTSE_ACTION_PORT", "5055")),
+            tracker_db=Path(os.environ.get("LOTSE_TRACKER_DB", str(cls.tracker_db))),
+            api_token=os.environ.get("LOTSE_API_TOKEN") or None,
+        )
+
+    @property
+    def base_url(self) -> str:
+        return f"http://{self.host}:{self.port}"
+
+    @property
+    def action_url(self) -> str:
+        return f"http://127.0.0.1:{self.action_port}"
+
+
+def server_environment(config: ServerConfig) -> dict[str, str]:
+    """Environment for both servers: endpoints.yml reads the LOTSE_* variables."""
+    config.tracker_db.parent.mkdir(parents=True, exist_ok=True)
+    return {
+        **rasa_environment(),
+        "SANIC_HOST": "127.0.0.1",  # the action server is never reachable from outside
+        "LOTSE_ACTION_URL": f"{config.action_url}/webhook",
+        "LOTSE_TRACKER_DIALECT": os.environ.get("LOTSE_TRACKER_DIALECT", "sqlite"),
+        "LOTSE_TRACKER_HOST": os.environ.get("LOTSE_TRACKER_HOST", ""),
+        "LOTSE_TRACKER_DB": os.environ.get("LOTSE_TRACKER_DB", str(config.tracker_db)),
+    }
+
+
+def start_servers(model: Path, config: ServerConfig) -> list[subprocess.Popen[bytes]]:
+    """Start the action server and the Rasa server (REST channel; HTTP API only with a token)."""
+    env = server_environment(config)
+    actions = subprocess.Popen(
+        [sys.executable, "-m", "rasa_sdk", "--actions", "actions", "--port", str(config.action_port)],
+        cwd=PROJECT_ROOT,
+        env=env,
+    )
+    command = [
+        sys.executable, "-m", "rasa", "run", "--model", str(model), "--endpoints", "endpoints.yml",
+        "--credentials", "credentials.yml", "--interface", config.host, "--port", str(config.port),
+    ]  # fmt: skip
+    if config.api_token:
+        command += ["--enable-api", "--auth-token", config.api_token]
+    rasa = subprocess.Popen(command, cwd=PROJECT_ROOT, env=env)
+    return [actions, rasa]
+
+
+def wait_until_up(url: str, processes: list[subprocess.Popen[bytes]], timeout_s: float = STARTUP_TIMEOUT_S) -> None:
+    """Poll `url` until it answers; fail early when a server process died."""
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        if any(p.poll() is not None for p in processes):
+            raise RuntimeError("a server process stopped during start-up; see its output above")
+        try:
+            with urllib.request.urlopen(url, timeout=2):  # noqa: S310 - our own localhost URL
+                return
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            time.sleep(0.5)
+    raise TimeoutError(f"{url} did not answer within {timeout_s:.0f} s")
+
+
+def stop(processes: list[subprocess.Popen[bytes]]) -> None:
+    """Stop all servers, politely first."""
+    for process in processes:
+        if process.poll() is None:
+            process.terminate()
+    for process in processes:
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+def sync_sample_offers() -> None:
+    """Load the offers YAML into the database; refuse to start on invalid data."""
+    result = load_offers()
+    if result.issues:
+        for issue in result.issues:
+            print(issue, file=sys.stderr)
+        raise SystemExit("Die Angebote enthalten Fehler; bitte zuerst `lotse offers validate` beheben.")
+    report = OfferRepository().sync(result.offers)
+    print(
+        f"Angebote: {len(result.offers)} ({len(report.added)} neu, {len(report.changed)} geändert, "
+        f"{len(report.removed)} entfernt)",
+        flush=True,
+    )
+
+
+def run() -> int:
+    """Run everything in the foreground until Ctrl-C."""
+    config = ServerConfig.from_environment()
+    sync_sample_offers()
+    model = ensure_model()
+    processes = start_servers(model, config)
+    signal.signal(signal.SIGTERM, lambda *_: stop(processes))
+    try:
+        wait_until_up(f"{config.action_url}/health", processes)
+        wait_until_up(f"{config.base_url}/", processes)
+        print(
+            "\nFamilien-Lotse läuft.\n"
+            f"  Chat über REST:  curl -s {config.base_url}/webhooks/rest/webhook "
+            "-H 'Content-Type: application/json' "
+            '-d \'{"sender": "test", "message": "Mein Sohn ist 4 und wir suchen einen Kitaplatz"}\'\n'
+            "  Beenden: Strg-C\n",
+            flush=True,
+        )
+        while all(p.poll() is None for p in processes):
+            time.sleep(1)
+        return 1
+    except KeyboardInterrupt:
+        return 0
+    finally:
+        stop(processes)

@@ -1,0 +1,158 @@
+"""Actions with a CollectingDispatcher against an in-memory offers database."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import date
+from typing import Any
+
+import pytest
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+import actions.common
+import actions.offers
+from actions.conversation import ActionChangeTopic, ActionContactFamilienzentrum, ActionFallback, ActionRestartSearch
+from actions.forms import ValidateLotseForm
+from actions.offers import ActionSearchSibling, ActionShowMoreOffers, ActionShowOffers
+from offers_db.repository import OfferRepository
+from tests.factories import make_offer, memory_repository
+from tests.tracker import domain, tracker
+
+REVIEWED = date(2025, 10, 1)
+CONTRACT_KEYS = {
+    "id", "title", "categories", "min_age", "max_age", "organization", "address",
+    "phone", "email", "website", "opening_hours", "cost", "last_reviewed",
+}  # fmt: skip
+
+
+@pytest.fixture
+def repo(monkeypatch: pytest.MonkeyPatch) -> OfferRepository:
+    repository = memory_repository(
+        make_offer("kita-a", min_age=3, max_age=6, last_reviewed=REVIEWED, phone="05181 1"),
+        make_offer("kita-b", min_age=3, max_age=6),
+        make_offer("kita-c", min_age=2, max_age=6),
+        make_offer("kita-d", min_age=3, max_age=7),
+        make_offer("krippe", min_age=0, max_age=3),
+        make_offer("intern", min_age=3, max_age=6, audience="staff"),
+        make_offer(
+            "familienzentrum-alfeld-lotse",
+            categories=("familienzentrum_lotse",),
+            organization="Familienzentrum Alfeld",
+            street="Marktplatz 5",
+            postal_code="31061",
+            city="Alfeld (Leine)",
+        ),
+    )
+    for module in (actions.common, actions.offers):
+        monkeypatch.setattr(module, "repository", lambda: repository)
+    return repository
+
+
+def run(action: Any, **tracker_args: Any) -> tuple[CollectingDispatcher, list[Any]]:
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(action.run(dispatcher, tracker(**tracker_args), domain()))
+    return dispatcher, events
+
+
+def test_offers_reply_follows_the_contract(repo: OfferRepository) -> None:
+    dispatcher, events = run(
+        ActionShowOffers(), text="kita", intent="need_kinderbetreuung", need="kinderbetreuung", child_age=4.0
+    )
+    [message] = dispatcher.messages
+    assert message["response"] == "utter_offers"  # more than one page: "Mehr Angebote" button
+    assert message["need_label"] == "Kinderbetreuung"
+    payload = message["custom"]
+    assert payload["type"] == "offers"
+    assert len(payload["offers"]) == 3
+    assert all(CONTRACT_KEYS <= set(offer) for offer in payload["offers"])
+    ids = [offer["id"] for offer in payload["offers"]]
+    assert "intern" not in ids and "krippe" not in ids
+    hints = {offer["id"]: offer["hint"] for offer in payload["offers"]}
+    assert hints.get("kita-a", None) is None
+    assert all(hint == "bitte Angaben vorab prüfen" for oid, hint in hints.items() if oid != "kita-a")
+    assert SlotSet("offers_shown", 3.0) in events
+    assert [r["outcome"] for r in repo.need_report()] == ["matched"]
+
+
+def test_staff_audience_sees_staff_offers(repo: OfferRepository) -> None:
+    dispatcher, _ = run(ActionShowOffers(), need="kinderbetreuung", child_age=4.0, audience="staff")
+    dispatcher2, _ = run(
+        ActionShowMoreOffers(), need="kinderbetreuung", child_age=4.0, audience="staff", offers_shown=3
+    )
+    shown = [o["id"] for m in dispatcher.messages + dispatcher2.messages for o in m["custom"]["offers"]]
+    assert "intern" in shown
+
+
+def test_more_pages_until_the_end(repo: OfferRepository) -> None:
+    dispatcher, events = run(ActionShowMoreOffers(), need="kinderbetreuung", child_age=4.0, offers_shown=3)
+    [message] = dispatcher.messages
+    assert message["response"] == "utter_offers_last_page"
+    assert len(message["custom"]["offers"]) == 1
+    assert events == [SlotSet("offers_shown", 4.0)]
+    dispatcher, events = run(ActionShowMoreOffers(), need="kinderbetreuung", child_age=4.0, offers_shown=4)
+    assert [m["response"] for m in dispatcher.messages] == ["utter_no_more_offers"]
+    assert events == []
+
+
+def test_no_match_is_honest_gives_the_familienzentrum_and_counts_unmet(repo: OfferRepository) -> None:
+    dispatcher, _ = run(ActionShowOffers(), need="wohnen", channel="socketio")
+    [message] = dispatcher.messages
+    assert message["response"] == "utter_no_offers"
+    assert "Marktplatz 5, 31061 Alfeld (Leine)" in message["contact"]
+    assert [o["id"] for o in message["custom"]["offers"]] == ["familienzentrum-alfeld-lotse"]
+    [row] = repo.need_report()
+    assert (row["need"], row["age_group"], row["channel"], row["outcome"]) == (
+        "wohnen",
+        "unbekannt",
+        "socketio",
+        "unmet",
+    )
+
+
+def test_sibling_is_offered_and_searched(repo: OfferRepository) -> None:
+    dispatcher, _ = run(ActionShowOffers(), need="kinderbetreuung", child_age=4.0, sibling_age=2.0)
+    assert [m["response"] for m in dispatcher.messages] == ["utter_offers", "utter_offer_sibling"]
+    assert dispatcher.messages[1]["sibling_age"] == "2"
+    _, events = run(ActionSearchSibling(), child_age=4.0, sibling_age=2.0)
+    assert events == [SlotSet("child_age", 2.0), SlotSet("sibling_age", None)]
+
+
+def test_change_topic_keeps_the_age_and_restart_forgets_all() -> None:
+    _, events = run(ActionChangeTopic(), need="kinderbetreuung", child_age=4.0)
+    assert SlotSet("need", None) in events and not any(e["name"] == "child_age" for e in events)
+    _, events = run(ActionRestartSearch(), need="kinderbetreuung", child_age=4.0)
+    assert {e["name"] for e in events} >= {"need", "child_age", "sibling_age"}
+    assert all(e["value"] is None for e in events)
+
+
+def test_fallback_offers_a_person_after_two_misses(repo: OfferRepository) -> None:
+    first, events = run(ActionFallback())
+    assert [m["response"] for m in first.messages] == ["utter_fallback"]
+    assert events == [SlotSet("fallback_count", 1.0)]
+    second, events = run(ActionFallback(), fallback_count=1.0)
+    assert [m["response"] for m in second.messages] == ["utter_fallback_contact"]
+    assert "Familienzentrum Alfeld" in second.messages[0]["contact"]
+
+
+def test_contact_comes_from_the_offers_data(repo: OfferRepository) -> None:
+    dispatcher, _ = run(ActionContactFamilienzentrum())
+    assert dispatcher.messages[0]["contact"] == "Familienzentrum Alfeld\nMarktplatz 5, 31061 Alfeld (Leine)"
+
+
+def test_form_skips_age_for_age_independent_needs() -> None:
+    form = ValidateLotseForm()
+    slots = ["need", "child_age"]
+    debts = asyncio.run(form.required_slots(slots, CollectingDispatcher(), tracker(need="schuldnerberatung"), domain()))
+    kita = asyncio.run(form.required_slots(slots, CollectingDispatcher(), tracker(need="kinderbetreuung"), domain()))
+    assert debts == ["need"] and kita == slots
+
+
+def test_form_validates_need_and_age() -> None:
+    form = ValidateLotseForm()
+    dispatcher = CollectingDispatcher()
+    assert form.validate_need("wohnen", dispatcher, tracker(), domain()) == {"need": "wohnen"}
+    assert form.validate_need("erfunden", dispatcher, tracker(), domain()) == {"need": None}
+    assert form.validate_child_age("4", dispatcher, tracker(), domain()) == {"child_age": 4.0}
+    assert form.validate_child_age(140, dispatcher, tracker(), domain()) == {"child_age": None}
+    assert [m["response"] for m in dispatcher.messages] == ["utter_age_invalid"]

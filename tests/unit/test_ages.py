@@ -1,0 +1,62 @@
+"""The German age parser on what parents really type."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.nlu.ages import find_ages
+
+
+def ages(text: str) -> list[tuple[str, float]]:
+    return [(text[m.start : m.end], m.value) for m in find_ages(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mein Sohn ist 4 und wir suchen einen Kitaplatz", [("4", 4.0)]),
+        ("sie ist vier", [("vier", 4.0)]),
+        ("meine tochter ist zwölf", [("zwölf", 12.0)]),
+        ("anderthalb", [("anderthalb", 1.5)]),
+        ("er ist anderthalb jahre", [("anderthalb jahre", 1.5)]),
+        ("14 Monate", [("14 Monate", 1.17)]),
+        ("6 wochen alt", [("6 wochen", 0.12)]),
+        ("unser 2-jähriger", [("2-jähriger", 2.0)]),
+        ("vierjährige tochter", [("vierjährige", 4.0)]),
+        ("wir haben ein Baby", [("Baby", 0.5)]),
+        ("sie geht in die 8. Klasse", [("8. Klasse", 13.5)]),
+        ("achte klasse", [("achte klasse", 13.5)]),
+        ("Grundschulkind", [("Grundschulkind", 8.0)]),
+        ("Kindergartenkind", [("Kindergartenkind", 4.5)]),
+        ("ich bin schwanger", [("schwanger", 0.0)]),
+        ("ich bin 16 und suche eine ausbildung", [("16", 16.0)]),
+        ("ich bin 35 und mein sohn ist 4", [("4", 4.0)]),
+        ("3 und 6", [("3", 3.0), ("6", 6.0)]),
+        ("kinder sind 2 und 7 jahre alt", [("2", 2.0), ("7 jahre", 7.0)]),
+        ("und für meine Tochter, 12?", [("12", 12.0)]),
+        ("1,5 jahre", [("1,5 jahre", 1.5)]),
+        ("mei kleener is 2", [("2", 2.0)]),
+        ("sie ist ein jahr alt", [("ein jahr", 1.0)]),
+    ],
+)
+def test_ages_are_found_with_their_span(text: str, expected: list[tuple[str, float]]) -> None:
+    assert ages(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "wir sind seit 3 jahren in deutschland",
+        "in der 20. woche",
+        "ich warte schon ein jahr auf einen platz",
+        "offen von 9 bis 12 uhr",
+        "ich war 6 jahre zu hause",
+        "ich habe 3 kinder",
+        "die klassenfahrt kostet 25 euro",
+        "ich bin 38",
+        "schreibaby",
+        "babyausstattung",
+    ],
+)
+def test_numbers_that_are_no_child_ages_are_ignored(text: str) -> None:
+    assert ages(text) == []
