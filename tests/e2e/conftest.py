@@ -1,0 +1,72 @@
+"""One trained model per test session, and the bot's two servers on spare ports for REST tests."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.model import ensure_model
+from bot.run import ServerConfig, start_servers, stop, wait_until_up
+from offers_db.db import make_engine
+from offers_db.loader import load_offers
+from offers_db.repository import OfferRepository
+
+
+@pytest.fixture(scope="session")
+def trained_model() -> Path:
+    """The model for the current config, domain and data (trained once, cached under models/)."""
+    return ensure_model()
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@dataclass
+class RunningBot:
+    """The servers under test, the offers database they read and a REST chat helper."""
+
+    config: ServerConfig
+    repository: OfferRepository
+
+    def say(self, sender: str, message: str) -> list[dict[str, Any]]:
+        request = urllib.request.Request(
+            f"{self.config.base_url}/webhooks/rest/webhook",
+            data=json.dumps({"sender": sender, "message": message}).encode(),
+            headers={"Content-Type": "application/json"},
+        )
+        with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310 - local test server
+            return list(json.load(response))
+
+
+@pytest.fixture(scope="session")
+def running_bot(trained_model: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningBot]:
+    """Action server and Rasa server with sample offers in a fresh SQLite file."""
+    work = tmp_path_factory.mktemp("bot")
+    database_url = f"sqlite:///{work / 'offers.sqlite3'}"
+    repository = OfferRepository(make_engine(database_url))
+    repository.sync(load_offers().offers)
+    config = ServerConfig(port=free_port(), action_port=free_port(), tracker_db=work / "tracker.sqlite3")
+    previous = os.environ.get("DATABASE_URL")
+    os.environ["DATABASE_URL"] = database_url
+    processes = start_servers(trained_model, config)
+    try:
+        wait_until_up(f"{config.action_url}/health", processes)
+        wait_until_up(f"{config.base_url}/", processes)
+        yield RunningBot(config, repository)
+    finally:
+        stop(processes)
+        if previous is None:
+            os.environ.pop("DATABASE_URL", None)
+        else:
+            os.environ["DATABASE_URL"] = previous

@@ -1,0 +1,101 @@
+"""Talking to the running bot over its REST channel, as a parent's phone would."""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+
+from tests.e2e.conftest import RunningBot
+
+pytestmark = pytest.mark.slow
+
+OFFER_FIELDS = {
+    "id", "title", "categories", "min_age", "max_age", "organization", "address",
+    "phone", "email", "website", "opening_hours", "cost", "last_reviewed",
+}  # fmt: skip
+
+
+def sender() -> str:
+    return uuid.uuid4().hex
+
+
+def offers_in(messages: list[dict]) -> list[dict]:
+    return [o for m in messages if m.get("custom", {}).get("type") == "offers" for o in m["custom"]["offers"]]
+
+
+def test_one_message_with_age_and_need_gets_offers_at_once(running_bot: RunningBot) -> None:
+    reply = running_bot.say(sender(), "Mein Sohn ist 4 und wir suchen einen Kitaplatz")
+    offers = offers_in(reply)
+    assert 1 <= len(offers) <= 3
+    assert all(set(o) >= OFFER_FIELDS for o in offers)
+    assert all("kinderbetreuung" in o["categories"] for o in offers)
+    assert all((o["min_age"] or 0) <= 4 <= (o["max_age"] if o["max_age"] is not None else 99) for o in offers)
+    buttons = [b["payload"] for m in reply for b in m.get("buttons", [])]
+    assert "/other_topic" in buttons and "/contact_request" in buttons
+    assert any(m.get("text") for m in reply)
+
+
+def test_missing_age_is_asked_with_buttons_then_answered(running_bot: RunningBot) -> None:
+    user = sender()
+    first = running_bot.say(user, "nachhilfe bitte")
+    assert offers_in(first) == []
+    age_buttons = [b["payload"] for m in first for b in m.get("buttons", [])]
+    assert any(p.startswith("/inform_age") for p in age_buttons)
+    second = running_bot.say(user, "sie ist acht")
+    assert offers_in(second) and all("lernfoerderung" in o["categories"] for o in offers_in(second))
+
+
+def test_emergency_mid_form_gets_numbers_first(running_bot: RunningBot) -> None:
+    user = sender()
+    running_bot.say(user, "erziehungsberatung")
+    reply = running_bot.say(user, "er schlägt mich gerade, hilfe")
+    assert "110" in reply[0]["text"] and "116 016" in reply[0]["text"]
+    assert offers_in(reply) == []
+
+
+def test_follow_ups_keep_context(running_bot: RunningBot) -> None:
+    user = sender()
+    running_bot.say(user, "Nachhilfe für meinen Sohn, er ist 10")
+    other_child = offers_in(running_bot.say(user, "und für meine Tochter, 12?"))
+    assert other_child and all("lernfoerderung" in o["categories"] for o in other_child)
+    asked = running_bot.say(user, "was gibt es noch für sie?")
+    assert offers_in(asked) == [] and any(
+        "/need_kinderbetreuung" in b["payload"] for m in asked for b in m.get("buttons", [])
+    )
+    sport = offers_in(running_bot.say(user, "sportverein"))
+    assert sport and all("freizeit_kultur" in o["categories"] for o in sport)
+    assert all((o["min_age"] or 0) <= 12 for o in sport)
+
+
+def test_staff_only_offers_never_reach_the_public_channel(running_bot: RunningBot) -> None:
+    staff_ids = {o.id for o in running_bot.repository.all() if o.audience == "staff"}
+    assert staff_ids
+    seen = set()
+    for message in (
+        "kinderschutz beratung jugendamt",
+        "lernförderung für meinen 8 jährigen",
+        "bildung und teilhabe geld für schulsachen kind 9",
+    ):
+        user = sender()
+        reply = running_bot.say(user, message)
+        for _ in range(3):
+            reply += running_bot.say(user, "/more")
+        seen |= {o["id"] for o in offers_in(reply)}
+    assert seen and not seen & staff_ids
+
+
+def test_no_match_counts_the_unmet_need_anonymously(running_bot: RunningBot) -> None:
+    before = sum(int(r["count"]) for r in running_bot.repository.need_report() if r["outcome"] == "unmet")
+    reply = running_bot.say(sender(), "jugendparlament für mein baby")  # no youth participation for age 0.5
+    after_rows = running_bot.repository.need_report()
+    assert sum(int(r["count"]) for r in after_rows if r["outcome"] == "unmet") == before + 1
+    assert "Familienzentrum" in " ".join(m.get("text", "") for m in reply)
+    assert all(set(r) == {"day", "need", "age_group", "channel", "outcome", "count"} for r in after_rows)
+
+
+def test_hostile_and_huge_messages_are_handled(running_bot: RunningBot) -> None:
+    user = sender()
+    reply = running_bot.say(user, "<script>alert(1)</script>" * 2000)
+    assert reply and all("<script>" not in m.get("text", "") for m in reply)
+    assert offers_in(running_bot.say(user, "kita für meinen 4 jährigen"))
