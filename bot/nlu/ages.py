@@ -48,7 +48,8 @@ CUE = (
 )
 FILLER = r"(?:(?:gerade|erst|schon|bald|jetzt|fast|knapp|ca\.?|circa|etwa|ungefähr|ungefaehr|noch)\s+)*"
 NOT_AGE_BEFORE = re.compile(
-    r"\b(?:seit|vor|in|nach|innerhalb|alle|für|fuer|um|ab|bis|schon seit|letzten|nächsten|naechsten)\s*$"
+    r"(?:\b(?:seit|vor|in|nach|innerhalb|alle|für|fuer|um|ab|bis|unter|über|ueber|schon seit|letzten"
+    r"|nächsten|naechsten)|\d\s*[-–])\s*$"
 )
 NOT_AGE_AFTER = re.compile(
     r"^\s*(?:uhr|euro|eur\b|€|%|prozent|kinder|mal|minuten|stunden|tage|tagen"

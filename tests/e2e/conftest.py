@@ -45,7 +45,7 @@ class RunningBot:
             data=json.dumps({"sender": sender, "message": message}).encode(),
             headers={"Content-Type": "application/json"},
         )
-        with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310 - local test server
+        with urllib.request.urlopen(request, timeout=30) as response:
             return list(json.load(response))
 
 
