@@ -32,6 +32,7 @@ lint: setup ## ruff and mypy
 
 bench: setup ## Run the benchmarks under bench/ (prints tables, writes bench/results/*.json)
 	$(BIN)/python -m bench.search_bench
+	$(BIN)/python -m bench.conversation_bench
 
 validate: setup ## Check the offers YAML files
 	$(BIN)/lotse offers validate
