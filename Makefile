@@ -14,7 +14,12 @@ $(STAMP): pyproject.toml constraints.txt scripts/bootstrap.sh
 	scripts/bootstrap.sh
 	touch $@
 
-setup: $(STAMP) ## Create .venv (Python 3.10) and install pinned dependencies; quick when nothing changed
+WIDGET := widget/dist/lotse-widget.js
+
+$(WIDGET): widget/src/widget.js widget/package.json widget/package-lock.json
+	cd widget && npm ci --no-audit --no-fund --loglevel=error && npm run --silent build
+
+setup: $(STAMP) $(WIDGET) ## Create .venv (Python 3.10), install pinned dependencies, build the widget; quick when nothing changed
 
 run: setup ## Start the whole bot: sync sample offers, train if needed, action server + Rasa server
 	$(BIN)/lotse run

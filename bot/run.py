@@ -57,7 +57,10 @@ def server_environment(config: ServerConfig) -> dict[str, str]:
         "LOTSE_ACTION_URL": f"{config.action_url}/webhook",
         "LOTSE_TRACKER_DIALECT": os.environ.get("LOTSE_TRACKER_DIALECT", "sqlite"),
         "LOTSE_TRACKER_HOST": os.environ.get("LOTSE_TRACKER_HOST", ""),
-        "LOTSE_TRACKER_DB": os.environ.get("LOTSE_TRACKER_DB", str(config.tracker_db)),
+        "LOTSE_TRACKER_DB": str(config.tracker_db),
+        "LOTSE_WEBCHAT_ORIGINS": os.environ.get(
+            "LOTSE_WEBCHAT_ORIGINS", f"http://{config.host}:{config.port},http://localhost:{config.port}"
+        ),
     }
 
 
