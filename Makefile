@@ -5,7 +5,7 @@ BIN   := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export RASA_TELEMETRY_ENABLED := false
 
-.PHONY: help setup run test test-fast lint bench validate sync clean
+.PHONY: help setup run test test-fast chromium lint bench validate sync clean
 
 help: ## List the tasks
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-10s %s\n", $$1, $$2}'
@@ -24,8 +24,13 @@ setup: $(STAMP) $(WIDGET) ## Create .venv (Python 3.10), install pinned dependen
 run: setup ## Start the whole bot: sync sample offers, train if needed, action server + Rasa server
 	$(BIN)/lotse run
 
-test: setup ## Run the full test suite (unit, integration, end-to-end)
+test: setup chromium ## Run the full test suite (unit, integration, end-to-end, browser)
 	$(BIN)/pytest
+
+chromium: ## Install Debian's chromium for the browser tests (needs root; skipped when present)
+	@command -v chromium >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq \
+		&& DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } \
+		|| { echo "Browser tests need Debian's chromium: sudo apt-get install chromium"; exit 1; }
 
 test-fast: setup ## Run only the tests that need no trained model
 	$(BIN)/pytest -m "not slow"

@@ -1,0 +1,230 @@
+"""The parents' widget in a real browser (Debian chromium driven by Playwright) against the running bot."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, Page, expect, sync_playwright
+
+from bot.model import PROJECT_ROOT
+from bot.run import ServerConfig, start_servers, stop, wait_until_up
+from offers_db.loader import load_offers
+from tests.e2e.conftest import RunningBot, free_port
+from tests.factories import make_offer
+
+pytestmark = pytest.mark.slow
+
+CHROMIUM = Path("/usr/bin/chromium")
+SCREENSHOTS = PROJECT_ROOT / "results" / "screenshots"
+TIMEOUT_MS = 20_000
+PHONE_OFFER = make_offer(
+    "a-test-kita-mit-telefon",
+    title="A-Test-Kita mit Telefon",
+    min_age=3,
+    max_age=6,
+    phone="05181 123456",
+    organization="Testträger",
+)
+HOSTILE_OFFER = make_offer(
+    "test-feindlich",
+    title='<img src=x onerror="window.pwned=1"><script>window.pwned=1</script>Feind',
+    description="<b>fett</b><script>window.pwned=1</script>",
+    min_age=3,
+    max_age=6,
+    website="javascript:window.pwned=1",
+    organization="<i>Träger</i>",
+)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    assert CHROMIUM.exists(), "Debian chromium is needed: apt-get install chromium (make test does it as root)"
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        yield launched
+        launched.close()
+
+
+@pytest.fixture(scope="module")
+def bot_with_test_offers(running_bot: RunningBot) -> Iterator[RunningBot]:
+    """The running bot, with an offer that has a phone number and one with hostile content."""
+    sample = load_offers().offers
+    running_bot.repository.sync([*sample, PHONE_OFFER, HOSTILE_OFFER])
+    yield running_bot
+    running_bot.repository.sync(sample)
+
+
+def open_chat(browser: Browser, url: str, width: int = 375, height: int = 667) -> Page:
+    page = browser.new_page(viewport={"width": width, "height": height})
+    page.set_default_timeout(TIMEOUT_MS)
+    page.goto(url)
+    expect(page.locator(".lotse-bot").first).to_contain_text("Familien-Lotse")
+    return page
+
+
+def demo_url(bot: RunningBot) -> str:
+    return f"{bot.config.base_url}/webchat/"
+
+
+def test_buttons_lead_to_offer_cards_with_a_tel_link(browser: Browser, bot_with_test_offers: RunningBot) -> None:
+    page = open_chat(browser, demo_url(bot_with_test_offers))
+    expect(page.locator(".lotse-bot").first).to_contain_text("anonym")  # the privacy line
+    page.get_by_role("button", name="Kita und Betreuung").click()
+    page.get_by_role("button", name="3 bis 6 Jahre").click()
+    card = page.locator(".lotse-card", has_text="A-Test-Kita mit Telefon")
+    expect(card).to_be_visible()
+    expect(card.locator('a[href="tel:05181123456"]')).to_be_visible()
+    external = page.locator('.lotse-card a[target="_blank"]')
+    expect(external.first).to_be_visible()
+    assert {external.nth(i).get_attribute("rel") for i in range(external.count())} == {"noopener noreferrer"}
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "offers-375x667.png"))
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.screenshot(path=str(SCREENSHOTS / "offers-1280x800.png"))
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    page.close()
+
+
+def test_one_message_gives_cards_and_reload_keeps_history_and_context(
+    browser: Browser, bot_with_test_offers: RunningBot
+) -> None:
+    page = open_chat(browser, demo_url(bot_with_test_offers))
+    page.get_by_label("Ihre Nachricht").fill("Kitaplatz für meinen 4-jährigen")
+    page.keyboard.press("Enter")
+    expect(page.locator(".lotse-card").first).to_be_visible()
+    cards_before = page.locator(".lotse-card").count()
+    page.reload()
+    expect(page.locator(".lotse-card")).to_have_count(cards_before)
+    expect(page.locator(".lotse-user").first).to_have_text(re.compile("Kitaplatz für meinen 4-jährigen"))
+    page.get_by_label("Ihre Nachricht").fill("und für meine Tochter, 12?")  # same need, new age: context kept
+    page.keyboard.press("Enter")
+    expect(page.locator(".lotse-card")).not_to_have_count(cards_before)
+    page.close()
+
+
+def test_restart_gives_a_fresh_conversation(browser: Browser, bot_with_test_offers: RunningBot) -> None:
+    page = open_chat(browser, demo_url(bot_with_test_offers))
+    page.get_by_role("button", name="Kita und Betreuung").click()
+    expect(page.get_by_role("button", name="3 bis 6 Jahre")).to_be_visible()
+    before = json.loads(page.evaluate("sessionStorage.getItem('familien-lotse-session')"))
+    page.get_by_role("button", name="Neu starten").click()
+    expect(page.locator(".lotse-user")).to_have_count(0)
+    expect(page.locator(".lotse-bot").first).to_contain_text("Familien-Lotse")
+    after = json.loads(page.evaluate("sessionStorage.getItem('familien-lotse-session')"))
+    assert after["session_id"] != before["session_id"]
+    page.close()
+
+
+def test_another_browser_with_a_known_session_id_sees_nothing(
+    browser: Browser, bot_with_test_offers: RunningBot
+) -> None:
+    first = open_chat(browser, demo_url(bot_with_test_offers))
+    first.get_by_label("Ihre Nachricht").fill("Nachhilfe für meinen Sohn, er ist 10")
+    first.keyboard.press("Enter")
+    expect(first.locator(".lotse-card").first).to_be_visible()
+    stolen = json.loads(first.evaluate("sessionStorage.getItem('familien-lotse-session')"))
+    for forged_token in ("", "0" * 64, stolen["token"][::-1]):
+        context = browser.new_context()
+        forged = json.dumps({"session_id": stolen["session_id"], "token": forged_token})
+        context.add_init_script(f"sessionStorage.setItem('familien-lotse-session', {json.dumps(forged)})")
+        other = context.new_page()
+        other.set_default_timeout(TIMEOUT_MS)
+        other.goto(demo_url(bot_with_test_offers))
+        expect(other.locator(".lotse-bot").first).to_contain_text("Familien-Lotse")
+        assert "Nachhilfe für meinen Sohn" not in other.locator(".lotse-log").inner_text()
+        assert other.locator(".lotse-user").count() == 0 and other.locator(".lotse-card").count() == 0
+        mine = json.loads(other.evaluate("sessionStorage.getItem('familien-lotse-session')"))
+        assert mine["session_id"] != stolen["session_id"]
+        context.close()
+    first.close()
+
+
+def test_keyboard_only_main_flow(browser: Browser, bot_with_test_offers: RunningBot) -> None:
+    page = open_chat(browser, demo_url(bot_with_test_offers))
+    expect(page.get_by_label("Ihre Nachricht")).to_be_focused()  # opening the chat puts focus in the input
+    page.keyboard.type("kita")
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("button", name="11 bis 18 Jahre")).to_be_visible()
+    page.keyboard.press("Shift+Tab")  # from the input back to the last answer button
+    expect(page.get_by_role("button", name="11 bis 18 Jahre")).to_be_focused()
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Shift+Tab")
+    expect(page.get_by_role("button", name="3 bis 6 Jahre")).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page.locator(".lotse-card").first).to_be_visible()
+    page.keyboard.press("Escape")
+    expect(page.get_by_role("button", name="Chat öffnen: Familien-Lotse")).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("dialog")).to_be_visible()
+    page.close()
+
+
+def test_no_serious_accessibility_violations(browser: Browser, bot_with_test_offers: RunningBot) -> None:
+    page = open_chat(browser, demo_url(bot_with_test_offers))
+    page.get_by_role("button", name="Kita und Betreuung").click()
+    page.get_by_role("button", name="3 bis 6 Jahre").click()
+    expect(page.locator(".lotse-card").first).to_be_visible()
+    results = Axe().run(page)
+    serious = [v for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+    assert serious == [], json.dumps([(v["id"], v["help"], [n["target"] for n in v["nodes"]]) for v in serious])
+    assert page.evaluate("document.documentElement.lang") == "de"
+    assert page.locator(".lotse-log").get_attribute("aria-live") == "polite"
+    page.close()
+
+
+def test_offer_html_is_shown_as_text_and_javascript_links_are_dropped(
+    browser: Browser, bot_with_test_offers: RunningBot
+) -> None:
+    page = open_chat(browser, demo_url(bot_with_test_offers))
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.get_by_role("button", name="Kita und Betreuung").click()
+    page.get_by_role("button", name="3 bis 6 Jahre").click()
+    card = page.locator(".lotse-card", has_text="Feind")
+    expect(card).to_be_visible()
+    expect(card.locator("h3")).to_have_text(HOSTILE_OFFER.title)
+    assert card.locator("img, script, b, i").count() == 0
+    assert page.locator('a[href^="javascript"]').count() == 0
+    assert page.evaluate("window.pwned === undefined") and dialogs == []
+    page.close()
+
+
+@pytest.fixture
+def restartable_bot(trained_model: Path, tmp_path: Path, bot_with_test_offers: RunningBot) -> Iterator[dict]:
+    """A second bot whose Rasa server the test can stop and start again on the same port."""
+    config = ServerConfig(port=free_port(), action_port=free_port(), tracker_db=tmp_path / "tracker.sqlite3")
+    state = {"config": config, "processes": start_servers(trained_model, config)}
+    wait_until_up(f"{config.action_url}/health", state["processes"])
+    wait_until_up(f"{config.base_url}/", state["processes"])
+    yield state
+    stop(state["processes"])
+
+
+def test_server_outage_shows_german_notice_and_chat_continues(
+    browser: Browser, restartable_bot: dict, trained_model: Path
+) -> None:
+    config: ServerConfig = restartable_bot["config"]
+    page = browser.new_page(viewport={"width": 375, "height": 667})
+    page.set_default_timeout(TIMEOUT_MS)
+    page.goto(f"{config.base_url}/webchat/")
+    expect(page.locator(".lotse-bot").first).to_contain_text("Familien-Lotse")
+    stop(restartable_bot["processes"])
+    expect(page.get_by_role("alert")).to_contain_text("nicht erreichbar")
+    expect(page.get_by_role("alert")).to_contain_text("Familienzentrum")
+    page.screenshot(path=str(SCREENSHOTS / "offline-375x667.png"))
+    restartable_bot["processes"] = start_servers(trained_model, config)
+    wait_until_up(f"{config.action_url}/health", restartable_bot["processes"])
+    wait_until_up(f"{config.base_url}/", restartable_bot["processes"])
+    expect(page.get_by_role("alert")).to_contain_text("wieder da", timeout=30_000)
+    page.get_by_label("Ihre Nachricht").fill("schuldnerberatung")
+    page.keyboard.press("Enter")
+    expect(page.locator(".lotse-card").first).to_be_visible()
+    page.close()
