@@ -135,6 +135,7 @@ def run() -> int:
         wait_until_up(f"{config.base_url}/", processes)
         print(
             "\nFamilien-Lotse läuft.\n"
+            f"  Widget-Demo im Browser:  {config.base_url}/webchat/\n"
             f"  Chat über REST:  curl -s {config.base_url}/webhooks/rest/webhook "
             "-H 'Content-Type: application/json' "
             '-d \'{"sender": "test", "message": "Mein Sohn ist 4 und wir suchen einen Kitaplatz"}\'\n'

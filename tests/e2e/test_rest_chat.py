@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import urllib.error
+import urllib.request
 import uuid
 
 import pytest
@@ -94,8 +97,53 @@ def test_no_match_counts_the_unmet_need_anonymously(running_bot: RunningBot) -> 
     assert all(set(r) == {"day", "need", "age_group", "channel", "outcome", "count"} for r in after_rows)
 
 
-def test_hostile_and_huge_messages_are_handled(running_bot: RunningBot) -> None:
+def post(bot: RunningBot, body: bytes) -> tuple[int, dict]:
+    request = urllib.request.Request(
+        f"{bot.config.base_url}/webhooks/rest/webhook", data=body, headers={"Content-Type": "application/json"}
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.status, {}
+    except urllib.error.HTTPError as error:
+        return error.code, json.loads(error.read())
+
+
+def test_huge_and_malformed_requests_are_refused_clearly(running_bot: RunningBot) -> None:
     user = sender()
-    reply = running_bot.say(user, "<script>alert(1)</script>" * 2000)
+    status, body = post(running_bot, json.dumps({"sender": user, "message": "x" * 5000}).encode())
+    assert (status, body["error"]) == (413, "'message' is too long (5000 characters, at most 1000)")
+    for bad, error in (
+        (b"{not json", "body must be JSON"),
+        (b"[1, 2]", "body must be a JSON object"),
+        (json.dumps({"sender": user, "message": 42}).encode(), "'message' must be a string"),
+        (json.dumps({"message": "hallo"}).encode(), "'sender' must be a string of 1 to 128 characters"),
+    ):
+        assert post(running_bot, bad) == (400, {"error": error})
+    assert offers_in(running_bot.say(user, "kita für meinen 4 jährigen"))  # the conversation still works
+
+
+def test_hostile_text_is_answered_as_text(running_bot: RunningBot) -> None:
+    reply = running_bot.say(sender(), "<script>alert(1)</script> hallo")
     assert reply and all("<script>" not in m.get("text", "") for m in reply)
-    assert offers_in(running_bot.say(user, "kita für meinen 4 jährigen"))
+
+
+def counts_by_channel(bot: RunningBot) -> dict[str, int]:
+    totals: dict[str, int] = {}
+    for row in bot.repository.need_report():
+        totals[row["channel"]] = totals.get(row["channel"], 0) + int(row["count"])
+    return totals
+
+
+def test_client_cannot_pose_as_another_channel(running_bot: RunningBot) -> None:
+    before = counts_by_channel(running_bot)
+    body = {
+        "sender": sender(),
+        "message": "schuldnerberatung",
+        "input_channel": "telegram",
+        "metadata": {"audience": "staff"},
+    }
+    status, _ = post(running_bot, json.dumps(body).encode())
+    assert status == 200
+    after = counts_by_channel(running_bot)
+    assert "telegram" not in after
+    assert after["rest"] == before.get("rest", 0) + 1
