@@ -61,9 +61,12 @@ def need_label(need: str | None) -> str:
     return categories()[need].label if need in categories() else ""
 
 
+STAFF_CHANNEL = "telegram"  # only allow-listed staff get through that channel (bot/channels/telegram.py)
+
+
 def audience(tracker: Tracker) -> str:
-    """'staff' only when the channel marked the conversation as a staff conversation."""
-    return "staff" if tracker.get_slot("audience") == "staff" else "public"
+    """'staff' in the staff channel, set by the server-side channel, never by what a client sends."""
+    return "staff" if tracker.get_latest_input_channel() == STAFF_CHANNEL else "public"
 
 
 def channel(tracker: Tracker) -> str:

@@ -12,6 +12,8 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+
 from bot.model import PROJECT_ROOT, ensure_model, rasa_environment
 from offers_db.loader import load_offers
 from offers_db.repository import OfferRepository
@@ -28,6 +30,7 @@ class ServerConfig:
     action_port: int = 5055
     tracker_db: Path = PROJECT_ROOT / "var" / "tracker.sqlite3"
     api_token: str | None = None
+    telegram: dict[str, str] | None = None  # access_token, webhook_url, secret, staff_file[, api_server]
 
     @classmethod
     def from_environment(cls) -> ServerConfig:
@@ -37,6 +40,7 @@ class ServerConfig:
             action_port=int(os.environ.get("LOTSE_ACTION_PORT", "5055")),
             tracker_db=Path(os.environ.get("LOTSE_TRACKER_DB", str(cls.tracker_db))),
             api_token=os.environ.get("LOTSE_API_TOKEN") or None,
+            telegram=telegram_from_environment(),
         )
 
     @property
@@ -46,6 +50,39 @@ class ServerConfig:
     @property
     def action_url(self) -> str:
         return f"http://127.0.0.1:{self.action_port}"
+
+
+TELEGRAM_VARIABLES = {
+    "access_token": "TELEGRAM_TOKEN",
+    "webhook_url": "TELEGRAM_WEBHOOK_URL",
+    "secret": "TELEGRAM_SECRET",
+    "staff_file": "LOTSE_STAFF_FILE",
+    "api_server": "TELEGRAM_API_SERVER",
+}
+
+
+def telegram_from_environment() -> dict[str, str] | None:
+    """The staff channel's settings when TELEGRAM_TOKEN is set; all of them are then required."""
+    if not os.environ.get("TELEGRAM_TOKEN"):
+        return None
+    settings = {key: os.environ.get(name, "") for key, name in TELEGRAM_VARIABLES.items()}
+    missing = [TELEGRAM_VARIABLES[k] for k, v in settings.items() if not v and k != "api_server"]
+    if missing:
+        raise SystemExit(f"Telegram is configured but {', '.join(missing)} missing (see README).")
+    return settings
+
+
+def credentials_file(config: ServerConfig) -> Path:
+    """credentials.yml, plus the staff Telegram channel when it is configured (written next to the tracker)."""
+    base = PROJECT_ROOT / "credentials.yml"
+    if not config.telegram:
+        return base
+    channels = yaml.safe_load(base.read_text(encoding="utf-8")) or {}
+    channels["bot.channels.telegram.StaffTelegramInput"] = config.telegram
+    runtime = config.tracker_db.parent / "credentials.runtime.yml"
+    runtime.touch(mode=0o600)
+    runtime.write_text(yaml.safe_dump(channels), encoding="utf-8")
+    return runtime
 
 
 def server_environment(config: ServerConfig) -> dict[str, str]:
@@ -74,7 +111,7 @@ def start_servers(model: Path, config: ServerConfig) -> list[subprocess.Popen[by
     )
     command = [
         sys.executable, "-m", "rasa", "run", "--model", str(model), "--endpoints", "endpoints.yml",
-        "--credentials", "credentials.yml", "--interface", config.host, "--port", str(config.port),
+        "--credentials", str(credentials_file(config)), "--interface", config.host, "--port", str(config.port),
     ]  # fmt: skip
     if config.api_token:
         command += ["--enable-api", "--auth-token", config.api_token]

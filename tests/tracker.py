@@ -23,7 +23,6 @@ def tracker(
 ) -> Tracker:
     """A tracker whose latest user message is `text`/`intent`, with the given slot values."""
     all_slots: dict[str, Any] = {name: None for name in domain()["slots"]}
-    all_slots["audience"] = "public"
     all_slots.update(slots)
     latest = {"text": text, "intent": {"name": intent, "confidence": 1.0}, "entities": entities or []}
     events = [{"event": "user", "text": text, "parse_data": latest, "input_channel": channel}]

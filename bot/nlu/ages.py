@@ -67,6 +67,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("self", re.compile(rf"\bich\s+bin\s+{FILLER}({NUM})\b(?!\s*\.)")),
     ("cue", re.compile(rf"\b{CUE}\W{{0,3}}{FILLER}({NUM})\b(?![.,]\d)")),
     ("only", re.compile(rf"^\W*{FILLER}({NUM})(?=\W*$|\s*(?:,|und|&)\s*{NUM}\W*$)")),
+    # shorthand of staff and hurried parents: "lernförderung 8", "kita 4?"
+    ("trailing", re.compile(r"^[^\d]*[a-zäöüß]\s+(\d{1,2})\W*$")),
 ]  # fmt: skip
 LIST_CONTINUATION = re.compile(rf"^\s*(?:,|und|u\.|&|\+)\s*({NUM})(?:\s*({UNIT}))?\b")
 

@@ -76,9 +76,9 @@ def test_offers_reply_follows_the_contract(repo: OfferRepository) -> None:
 
 
 def test_staff_audience_sees_staff_offers(repo: OfferRepository) -> None:
-    dispatcher, _ = run(ActionShowOffers(), need="kinderbetreuung", child_age=4.0, audience="staff")
+    dispatcher, _ = run(ActionShowOffers(), need="kinderbetreuung", child_age=4.0, channel="telegram")
     dispatcher2, _ = run(
-        ActionShowMoreOffers(), need="kinderbetreuung", child_age=4.0, audience="staff", offers_shown=3
+        ActionShowMoreOffers(), need="kinderbetreuung", child_age=4.0, channel="telegram", offers_shown=3
     )
     shown = [o["id"] for m in dispatcher.messages + dispatcher2.messages for o in m["custom"]["offers"]]
     assert "intern" in shown

@@ -37,6 +37,8 @@ def ages(text: str) -> list[tuple[str, float]]:
         ("1,5 jahre", [("1,5 jahre", 1.5)]),
         ("mei kleener is 2", [("2", 2.0)]),
         ("sie ist ein jahr alt", [("ein jahr", 1.0)]),
+        ("lernförderung 8", [("8", 8.0)]),
+        ("kita 4?", [("4", 4.0)]),
     ],
 )
 def test_ages_are_found_with_their_span(text: str, expected: list[tuple[str, float]]) -> None:
@@ -56,6 +58,8 @@ def test_ages_are_found_with_their_span(text: str, expected: list[tuple[str, flo
         "ich bin 38",
         "schreibaby",
         "babyausstattung",
+        "sprachkurs a2",
+        "vorsorge u7",
     ],
 )
 def test_numbers_that_are_no_child_ages_are_ignored(text: str) -> None:
