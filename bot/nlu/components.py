@@ -51,9 +51,8 @@ class GermanLemmaTokenizer(Tokenizer):
         return self._apply_token_pattern(tokens)
 
 
-@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False)
-class GermanAgeExtractor(GraphComponent, EntityExtractorMixin):
-    """Adds child_age (first child) and sibling_age (further children) entities in years."""
+class _RuleComponent(GraphComponent):
+    """A component without training or settings: it only processes messages at run time."""
 
     @classmethod
     def create(
@@ -62,11 +61,16 @@ class GermanAgeExtractor(GraphComponent, EntityExtractorMixin):
         model_storage: ModelStorage,
         resource: Resource,
         execution_context: ExecutionContext,
-    ) -> GermanAgeExtractor:
+    ) -> GraphComponent:
         return cls()
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
         return training_data
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False)
+class GermanAgeExtractor(_RuleComponent, EntityExtractorMixin):
+    """Adds child_age (first child) and sibling_age (further children) entities in years."""
 
     def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:
@@ -86,21 +90,8 @@ class GermanAgeExtractor(GraphComponent, EntityExtractorMixin):
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
-class EmergencyGuard(GraphComponent):
+class EmergencyGuard(_RuleComponent):
     """Forces the emergency intent on words of acute danger, whatever the model guessed."""
-
-    @classmethod
-    def create(
-        cls,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> EmergencyGuard:
-        return cls()
-
-    def process_training_data(self, training_data: TrainingData) -> TrainingData:
-        return training_data
 
     def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:
