@@ -55,4 +55,7 @@ def ensure_model(root: Path = PROJECT_ROOT) -> Path:
         "--out", str(MODELS_DIR), "--config", "config.yml", "--domain", "domain.yml", "--data", "data",
     ]  # fmt: skip
     subprocess.run(command, cwd=root, env=rasa_environment(), check=True)
+    for outdated in MODELS_DIR.glob("lotse-*.tar.gz"):
+        if outdated != target:
+            outdated.unlink()  # models are ~130 MB; only the current one is ever used
     return target
