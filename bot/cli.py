@@ -10,8 +10,10 @@ from datetime import date
 from pathlib import Path
 
 from offers_db.categories import category_ids
+from offers_db.contacts import ContactRepository, ContactRequest
 from offers_db.export import export_csv, export_json
 from offers_db.loader import DEFAULT_OFFERS_DIR, load_offers
+from offers_db.privacy import DEFAULT_CONVERSATION_DAYS, DEFAULT_REQUEST_DAYS, Privacy
 from offers_db.repository import OfferRepository, SearchQuery
 from offers_db.schema import Offer
 
@@ -142,6 +144,61 @@ def report_needs(args: argparse.Namespace) -> int:
     return 0
 
 
+def _request_line(request: ContactRequest) -> str:
+    created = request.created_at.strftime("%Y-%m-%d %H:%M")
+    return f"#{request.id:<5} {request.status:8} {created}  {request.topic or '-':24} {request.channel}"
+
+
+def requests_list(args: argparse.Namespace) -> int:
+    found = ContactRepository().list(status=args.status)
+    for request in found:
+        print(_request_line(request))
+    print(f"{len(found)} Anfragen.")
+    return 0
+
+
+def requests_show(args: argparse.Namespace) -> int:
+    request = ContactRepository().get(args.id)
+    if request is None:
+        print(f"Keine Anfrage #{args.id}.", file=sys.stderr)
+        return 1
+    for key, value in request.__dict__.items():
+        if value not in (None, ""):
+            print(f"{key:16} {value}")
+    return 0
+
+
+def requests_claim(args: argparse.Namespace) -> int:
+    if ContactRepository().claim(args.id, args.by):
+        print(f"Anfrage #{args.id} übernommen von {args.by}.")
+        return 0
+    print(f"Anfrage #{args.id} gibt es nicht oder sie ist schon übernommen.", file=sys.stderr)
+    return 1
+
+
+def requests_done(args: argparse.Namespace) -> int:
+    if ContactRepository().done(args.id):
+        print(f"Anfrage #{args.id} erledigt.")
+        return 0
+    print(f"Anfrage #{args.id} gibt es nicht oder sie ist schon erledigt.", file=sys.stderr)
+    return 1
+
+
+def privacy_purge(args: argparse.Namespace) -> int:
+    report = Privacy().purge(request_days=args.requests_days, conversation_days=args.conversations_days)
+    print(
+        f"Gelöscht: {report.conversations} Gespräche ({report.events} Einträge) älter als "
+        f"{args.conversations_days} Tage, {report.requests} erledigte Anfragen älter als {args.requests_days} Tage."
+    )
+    return 0
+
+
+def privacy_erase(args: argparse.Namespace) -> int:
+    report = Privacy().erase(args.conversation_id)
+    print(f"Gelöscht: {report.events} Gesprächseinträge und {report.requests} Anfragen.")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="lotse", description="Familien-Lotse: Betrieb und Pflege")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -181,6 +238,32 @@ def build_parser() -> argparse.ArgumentParser:
     needs.add_argument("--since", type=date.fromisoformat, help="ab Datum JJJJ-MM-TT")
     needs.add_argument("--format", choices=("table", "csv"), default="table")
     needs.set_defaults(handler=report_needs)
+
+    requests = commands.add_parser("requests", help="Rückruf-Anfragen an das Familienzentrum")
+    requests_sub = requests.add_subparsers(dest="requests_command", required=True)
+    listing = requests_sub.add_parser("list", help="Anfragen auflisten")
+    listing.add_argument("--status", choices=("new", "claimed", "done"))
+    listing.set_defaults(handler=requests_list)
+    for name, handler, help_text in (
+        ("show", requests_show, "eine Anfrage mit Kontaktdaten anzeigen"),
+        ("claim", requests_claim, "eine Anfrage übernehmen"),
+        ("done", requests_done, "eine Anfrage als erledigt markieren"),
+    ):
+        cmd = requests_sub.add_parser(name, help=help_text)
+        cmd.add_argument("id", type=int)
+        if name == "claim":
+            cmd.add_argument("--by", required=True, help="wer übernimmt (Name oder Kürzel)")
+        cmd.set_defaults(handler=handler)
+
+    privacy = commands.add_parser("privacy", help="Löschfristen und Recht auf Löschung")
+    privacy_sub = privacy.add_subparsers(dest="privacy_command", required=True)
+    purge = privacy_sub.add_parser("purge", help="alte Gespräche und erledigte Anfragen löschen (täglich)")
+    purge.add_argument("--requests-days", type=int, default=DEFAULT_REQUEST_DAYS)
+    purge.add_argument("--conversations-days", type=int, default=DEFAULT_CONVERSATION_DAYS)
+    purge.set_defaults(handler=privacy_purge)
+    erase = privacy_sub.add_parser("erase", help="ein Gespräch und seine Anfragen vollständig löschen")
+    erase.add_argument("conversation_id")
+    erase.set_defaults(handler=privacy_erase)
     return parser
 
 

@@ -11,6 +11,7 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 import yaml
 
@@ -58,6 +59,7 @@ TELEGRAM_VARIABLES = {
     "secret": "TELEGRAM_SECRET",
     "staff_file": "LOTSE_STAFF_FILE",
     "api_server": "TELEGRAM_API_SERVER",
+    "staff_chat_id": "LOTSE_STAFF_CHAT_ID",
 }
 
 
@@ -66,7 +68,7 @@ def telegram_from_environment() -> dict[str, str] | None:
     if not os.environ.get("TELEGRAM_TOKEN"):
         return None
     settings = {key: os.environ.get(name, "") for key, name in TELEGRAM_VARIABLES.items()}
-    missing = [TELEGRAM_VARIABLES[k] for k, v in settings.items() if not v and k != "api_server"]
+    missing = [TELEGRAM_VARIABLES[k] for k, v in settings.items() if not v and k not in ("api_server", "staff_chat_id")]
     if missing:
         raise SystemExit(f"Telegram is configured but {', '.join(missing)} missing (see README).")
     return settings
@@ -78,7 +80,9 @@ def credentials_file(config: ServerConfig) -> Path:
     if not config.telegram:
         return base
     channels = yaml.safe_load(base.read_text(encoding="utf-8")) or {}
-    channels["bot.channels.telegram.StaffTelegramInput"] = config.telegram
+    channels["bot.channels.telegram.StaffTelegramInput"] = {
+        k: v for k, v in config.telegram.items() if k != "staff_chat_id"
+    }
     runtime = config.tracker_db.parent / "credentials.runtime.yml"
     runtime.touch(mode=0o600)
     runtime.write_text(yaml.safe_dump(channels), encoding="utf-8")
@@ -88,8 +92,10 @@ def credentials_file(config: ServerConfig) -> Path:
 def server_environment(config: ServerConfig) -> dict[str, str]:
     """Environment for both servers: endpoints.yml reads the LOTSE_* variables."""
     config.tracker_db.parent.mkdir(parents=True, exist_ok=True)
+    telegram = {TELEGRAM_VARIABLES[k]: v for k, v in (config.telegram or {}).items() if v}
     return {
         **rasa_environment(),
+        **telegram,  # the action server notifies the staff chat of new call-back requests
         "SANIC_HOST": "127.0.0.1",  # the action server is never reachable from outside
         "LOTSE_ACTION_URL": f"{config.action_url}/webhook",
         "LOTSE_TRACKER_DIALECT": os.environ.get("LOTSE_TRACKER_DIALECT", "sqlite"),
@@ -101,13 +107,15 @@ def server_environment(config: ServerConfig) -> dict[str, str]:
     }
 
 
-def start_servers(model: Path, config: ServerConfig) -> list[subprocess.Popen[bytes]]:
+def start_servers(model: Path, config: ServerConfig, log: IO[bytes] | None = None) -> list[subprocess.Popen[bytes]]:
     """Start the action server and the Rasa server (REST channel; HTTP API only with a token)."""
     env = server_environment(config)
     actions = subprocess.Popen(
         [sys.executable, "-m", "rasa_sdk", "--actions", "actions", "--port", str(config.action_port)],
         cwd=PROJECT_ROOT,
         env=env,
+        stdout=log,
+        stderr=log,
     )
     command = [
         sys.executable, "-m", "rasa", "run", "--model", str(model), "--endpoints", "endpoints.yml",
@@ -115,7 +123,7 @@ def start_servers(model: Path, config: ServerConfig) -> list[subprocess.Popen[by
     ]  # fmt: skip
     if config.api_token:
         command += ["--enable-api", "--auth-token", config.api_token]
-    rasa = subprocess.Popen(command, cwd=PROJECT_ROOT, env=env)
+    rasa = subprocess.Popen(command, cwd=PROJECT_ROOT, env=env, stdout=log, stderr=log)
     return [actions, rasa]
 
 

@@ -6,6 +6,7 @@ from sqlalchemy import (
     Boolean,
     Column,
     Date,
+    DateTime,
     Float,
     ForeignKey,
     Integer,
@@ -53,4 +54,24 @@ need_counts = Table(
     Column("channel", String(20), primary_key=True),
     Column("outcome", String(10), primary_key=True),
     Column("count", Integer, nullable=False),
+)
+
+# Call-back requests: only what the parent entered after explicit consent, deleted by `lotse privacy purge`.
+contact_requests = Table(
+    "contact_requests",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("conversation_id", String(128), nullable=False, index=True),
+    Column("channel", String(20), nullable=False),
+    Column("status", String(10), nullable=False, index=True),  # new, claimed, done
+    Column("contact", String(200), nullable=False),  # phone number or e-mail address
+    Column("name", String(100)),
+    Column("best_time", String(100)),
+    Column("topic", String(40)),
+    Column("age_group", String(12)),
+    Column("note", String(300)),
+    Column("claimed_by", String(100)),
+    Column("created_at", DateTime, nullable=False),
+    Column("claimed_at", DateTime),
+    Column("done_at", DateTime),
 )

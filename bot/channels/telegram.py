@@ -27,6 +27,8 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from offers_db.contacts import ContactRepository
+
 logger = logging.getLogger(__name__)
 
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"  # noqa: S105 - a header name, not a secret
@@ -222,8 +224,42 @@ class StaffTelegramInput(InputChannel):
         if command == "/hilfe":
             await output.send_html(chat_id, html.escape(response_text(app, "utter_staff_help")))
             return
+        if command == "/anfragen":
+            await self.list_requests(output, chat_id, app)
+            return
+        if callback and text.startswith("claim:"):
+            await self.claim(output, chat_id, str(sender["id"]), text.removeprefix("claim:"), app)
+            return
         text = (rest.strip() or "/greet") if command == "/suche" else COMMANDS.get(command, text)
         await on_new_message(UserMessage(text, output, chat_id, input_channel=self.name()))
+
+    async def list_requests(self, output: StaffTelegramOutput, chat_id: str, app: Any) -> None:
+        """/anfragen: ids and topics of the open requests, each with its claim button."""
+        open_requests = ContactRepository().list(status="new")
+        listing = ", ".join(f"#{r.id} ({r.topic or '-'})" for r in open_requests) or "–"
+        keyboard = [[{"text": f"#{r.id} übernehmen", "callback_data": f"claim:{r.id}"}] for r in open_requests[:20]]
+        text = response_text(app, "utter_staff_open_requests").format(requests=listing)
+        await output.send_html(chat_id, html.escape(text), keyboard or None)
+
+    async def claim(self, output: StaffTelegramOutput, chat_id: str, staff_id: str, raw_id: str, app: Any) -> None:
+        """The first staff member to press "übernehmen" gets the details in private; others see it is taken."""
+        if not raw_id.isdigit():
+            return
+        request_id = int(raw_id)
+        staff_name = self.staff[int(staff_id)]["name"] or staff_id
+        repository = ContactRepository()
+        if not repository.claim(request_id, staff_name):
+            text = response_text(app, "utter_staff_already_claimed").format(request_id=request_id)
+            await output.send_html(chat_id, html.escape(text))
+            return
+        request = repository.get(request_id)
+        if request is None:
+            return
+        fields = {k: v or "-" for k, v in request.__dict__.items()}
+        details = response_text(app, "utter_staff_request_details").format(request_id=request_id, **fields)
+        await output.send_html(staff_id, html.escape(details))
+        claimed = response_text(app, "utter_staff_claimed").format(request_id=request_id, staff=staff_name)
+        await output.send_html(chat_id, html.escape(claimed))
 
 
 def response_text(app: Any, name: str) -> str:

@@ -38,6 +38,7 @@ class RunningBot:
 
     config: ServerConfig
     repository: OfferRepository
+    log: Path
 
     def say(self, sender: str, message: str) -> list[dict[str, Any]]:
         request = urllib.request.Request(
@@ -59,13 +60,15 @@ def running_bot(trained_model: Path, tmp_path_factory: pytest.TempPathFactory) -
     config = ServerConfig(port=free_port(), action_port=free_port(), tracker_db=work / "tracker.sqlite3")
     previous = os.environ.get("DATABASE_URL")
     os.environ["DATABASE_URL"] = database_url
-    processes = start_servers(trained_model, config)
-    try:
-        wait_until_up(f"{config.action_url}/health", processes)
-        wait_until_up(f"{config.base_url}/", processes)
-        yield RunningBot(config, repository)
-    finally:
-        stop(processes)
+    log_path = work / "servers.log"
+    with log_path.open("wb") as log:
+        processes = start_servers(trained_model, config, log=log)
+        try:
+            wait_until_up(f"{config.action_url}/health", processes)
+            wait_until_up(f"{config.base_url}/", processes)
+            yield RunningBot(config, repository, log_path)
+        finally:
+            stop(processes)
         if previous is None:
             os.environ.pop("DATABASE_URL", None)
         else:

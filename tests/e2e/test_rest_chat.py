@@ -9,6 +9,7 @@ import uuid
 
 import pytest
 
+from offers_db.contacts import ContactRepository
 from tests.e2e.conftest import RunningBot
 
 pytestmark = pytest.mark.slow
@@ -147,3 +148,60 @@ def test_client_cannot_pose_as_another_channel(running_bot: RunningBot) -> None:
     after = counts_by_channel(running_bot)
     assert "telegram" not in after
     assert after["rest"] == before.get("rest", 0) + 1
+
+
+def texts_of(reply: list[dict]) -> str:
+    return "\n".join(m.get("text", "") for m in reply)
+
+
+def contact_repository(bot: RunningBot) -> ContactRepository:
+    return ContactRepository(bot.repository.engine)
+
+
+def start_callback_request(bot: RunningBot, user: str) -> None:
+    bot.say(user, "Nachhilfe für meinen Sohn, er ist 10")
+    offered = bot.say(user, "ich möchte mit jemandem sprechen")
+    assert "Familienzentrum" in texts_of(offered) and "zurückrufen" in texts_of(offered)
+    assert "Telefonnummer oder E-Mail" in texts_of(bot.say(user, "/affirm"))
+
+
+def test_callback_with_consent_stores_exactly_the_given_fields(running_bot: RunningBot) -> None:
+    user = sender()
+    start_callback_request(running_bot, user)
+    again = running_bot.say(user, "meine nummer ist geheim")
+    assert "keine Telefonnummer" in texts_of(again) and "Telefonnummer oder E-Mail" in texts_of(again)
+    running_bot.say(user, "05181 987654")
+    running_bot.say(user, "/skip")
+    running_bot.say(user, "vormittags")
+    consent = running_bot.say(user, "/skip")
+    assert "05181 987654" in texts_of(consent) and "30 Tage" in texts_of(consent)
+    assert all(r.conversation_id != user for r in contact_repository(running_bot).list())
+    assert "angekommen" in texts_of(running_bot.say(user, "/affirm"))
+    [stored] = [r for r in contact_repository(running_bot).list() if r.conversation_id == user]
+    assert (stored.contact, stored.name, stored.best_time, stored.note) == ("05181 987654", None, "vormittags", None)
+    assert (stored.topic, stored.age_group, stored.channel, stored.status) == ("lernfoerderung", "6-10", "rest", "new")
+
+
+def test_callback_without_consent_or_cancelled_stores_nothing(running_bot: RunningBot) -> None:
+    refusing, cancelling = sender(), sender()
+    start_callback_request(running_bot, refusing)
+    for answer in ("name@example.org", "Erika", "egal", "/skip"):
+        running_bot.say(refusing, answer)
+    assert "nichts gespeichert" in texts_of(running_bot.say(refusing, "/deny"))
+    start_callback_request(running_bot, cancelling)
+    running_bot.say(cancelling, "05181 987654")
+    assert "Abgebrochen" in texts_of(running_bot.say(cancelling, "abbrechen"))
+    stored_for = {r.conversation_id for r in contact_repository(running_bot).list()}
+    assert refusing not in stored_for and cancelling not in stored_for
+
+
+def test_names_phone_numbers_and_iban_never_reach_the_logs(running_bot: RunningBot) -> None:
+    user = sender()
+    secrets = ("Erika Mustermann", "0151 2345678", "DE89 3704 0044 0532 0130 00")
+    running_bot.say(user, f"ich heiße {secrets[0]}, meine nummer ist {secrets[1]}, iban {secrets[2]}")
+    start_callback_request(running_bot, user)
+    running_bot.say(user, secrets[1])
+    running_bot.say(user, secrets[0])
+    log = running_bot.log.read_text(encoding="utf-8", errors="replace")
+    assert "Rasa server is up" in log  # the log is really captured
+    assert [s for s in (*secrets, user) if s in log] == []

@@ -23,7 +23,9 @@ pytestmark = pytest.mark.slow
 TOKEN = "123456:TEST-token-for-the-fake-server"
 SECRET = "test-secret-0123456789"
 STAFF_ID = 4242
+OTHER_STAFF_ID = 4343
 STRANGER_ID = 999
+STAFF_CHAT = -100123
 
 
 class FakeTelegram:
@@ -36,7 +38,11 @@ class FakeTelegram:
         self.ready = threading.Event()
 
     async def handle(self, request: web.Request) -> web.Response:
-        fields = dict(await request.post())
+        if request.content_type == "application/json":  # as the action server sends it
+            data = await request.json()
+            fields = {k: json.dumps(v) if isinstance(v, dict | list) else str(v) for k, v in data.items()}
+        else:  # form fields, as aiogram sends them
+            fields = dict(await request.post())
         self.calls.append((request.match_info["method"], fields))
         result: Any = True
         if request.match_info["method"] == "sendMessage":
@@ -80,7 +86,11 @@ def staff_bot(
     """A bot with the staff channel on; shares the offers database of `running_bot`."""
     work = tmp_path_factory.mktemp("telegram")
     staff_file = work / "staff.yml"
-    staff_file.write_text(f"- id: {STAFF_ID}\n  name: Test Fachkraft\n  organization: Kita Test\n", encoding="utf-8")
+    staff_file.write_text(
+        f"- id: {STAFF_ID}\n  name: Test Fachkraft\n  organization: Kita Test\n"
+        f"- id: {OTHER_STAFF_ID}\n  name: Zweite Fachkraft\n  organization: Schule Test\n",
+        encoding="utf-8",
+    )
     port = free_port()
     config = ServerConfig(
         port=port,
@@ -92,6 +102,7 @@ def staff_bot(
             "secret": SECRET,
             "staff_file": str(staff_file),
             "api_server": f"http://127.0.0.1:{fake_telegram.port}",
+            "staff_chat_id": str(STAFF_CHAT),
         },
     )
     processes = start_servers(trained_model, config)
@@ -195,3 +206,49 @@ def test_html_is_escaped_and_long_texts_are_split_safely() -> None:
     pieces = split_message(one_line)
     assert "".join(pieces) == one_line and all(len(p) <= 4096 and not p.endswith("&am") for p in pieces)
     assert all(p.count("&") == p.count(";") for p in pieces)
+
+
+def callback_update(user_id: int, data: str, callback_id: str) -> dict[str, Any]:
+    return {
+        "update_id": 3,
+        "callback_query": {"id": callback_id, "data": data, "chat_instance": "1",
+                           "from": {"id": user_id, "is_bot": False, "first_name": "X"},
+                           "message": {"message_id": 9, "date": 0, "chat": {"id": STAFF_CHAT, "type": "group"}}},
+    }  # fmt: skip
+
+
+def test_new_callback_request_is_announced_and_exactly_one_staff_member_gets_it(
+    staff_bot: ServerConfig, fake_telegram: FakeTelegram, running_bot: RunningBot
+) -> None:
+    parent = RunningBot(staff_bot, running_bot.repository, running_bot.log)
+    user = "eltern-telegram-test"
+    for text in ("kita für meinen 4 jährigen", "ich möchte mit jemandem sprechen", "/affirm", "05181 555666",
+                 "/skip", "nachmittags", "/skip", "/affirm"):  # fmt: skip
+        parent.say(user, text)
+    [announcement] = fake_telegram.sent(STAFF_CHAT)
+    assert "05181" not in announcement["text"]  # no personal data in the group
+    [[button]] = json.loads(announcement["reply_markup"])["inline_keyboard"]
+    assert button["text"] == "übernehmen" and button["callback_data"].startswith("claim:")
+    assert post_update(staff_bot, message(STAFF_ID, "/anfragen")) == 200
+    listing = fake_telegram.sent(STAFF_ID)[-1]["text"]
+    assert f"#{button['callback_data'].removeprefix('claim:')}" in listing
+
+    results: list[int] = []
+    threads = [
+        threading.Thread(
+            target=lambda u=u: results.append(
+                post_update(staff_bot, callback_update(u, button["callback_data"], f"c{u}"))
+            )
+        )
+        for u in (STAFF_ID, OTHER_STAFF_ID)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert results == [200, 200]
+    details = [m for u in (STAFF_ID, OTHER_STAFF_ID) for m in fake_telegram.sent(u) if "05181 555666" in m["text"]]
+    assert len(details) == 1
+    group_texts = [m["text"] for m in fake_telegram.sent(STAFF_CHAT)]
+    assert sum("übernommen von" in t for t in group_texts) == 1
+    assert sum("schon übernommen" in t for t in group_texts) == 1

@@ -1,0 +1,145 @@
+"""Call-back requests: the form that asks, validation, storing only after consent, telling staff."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import os
+import re
+import urllib.request
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.forms import FormValidationAction
+from rasa_sdk.types import DomainDict
+
+from actions.common import channel, contact_lines, familienzentrum, need_label
+from offers_db.categories import age_group
+from offers_db.contacts import ContactRepository
+from offers_db.schema import EMAIL
+
+logger = logging.getLogger(__name__)
+
+CONTACT_SLOTS = ("contact_value", "contact_name", "contact_time", "contact_note", "contact_consent")
+SKIP_ANSWERS = {"/skip", "überspringen", "ohne namen", "nichts hinzufügen", "weiter", "kein name", "-", "nein"}
+PHONE = re.compile(r"^\+?[0-9][0-9 /()\-]{4,24}$")
+MAX_NAME, MAX_TIME, MAX_NOTE = 100, 100, 300
+
+
+def contacts() -> ContactRepository:
+    """The requests repository; its engine is built on first use."""
+    return ContactRepository()
+
+
+def valid_contact(text: str) -> str | None:
+    """A phone number (6 to 15 digits) or an e-mail address, normalised; None for anything else."""
+    text = text.strip()
+    if EMAIL.match(text):
+        return text.lower()
+    if PHONE.match(text) and 6 <= sum(c.isdigit() for c in text) <= 15:
+        return re.sub(r"\s+", " ", text)
+    return None
+
+
+def optional_text(value: Any, limit: int) -> str | None:
+    """'' for a skipped answer, the trimmed text when it fits, None when it is too long."""
+    text = str(value or "").strip()
+    if text.lower() in SKIP_ANSWERS:
+        return ""
+    return text if len(text) <= limit else None
+
+
+class ValidateContactForm(FormValidationAction):
+    """Re-asks kindly when a contact is malformed; name and note are optional."""
+
+    def name(self) -> str:
+        return "validate_contact_form"
+
+    def validate_contact_value(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        contact = valid_contact(str(value or ""))
+        if contact is None:
+            dispatcher.utter_message(response="utter_contact_value_invalid")
+        return {"contact_value": contact}
+
+    def validate_contact_name(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        return {"contact_name": optional_text(value, MAX_NAME) or ""}
+
+    def validate_contact_time(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        return {"contact_time": optional_text(value, MAX_TIME) or ""}
+
+    def validate_contact_note(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        note = optional_text(value, MAX_NOTE)
+        if note is None:
+            dispatcher.utter_message(response="utter_contact_note_too_long")
+        return {"contact_note": note}
+
+
+def notify_staff(template: dict[str, Any], request_id: int, topic: str, group: str) -> None:
+    """Tell the staff chat that a request waits (no personal data); skipped when Telegram is off."""
+    token, chat = os.environ.get("TELEGRAM_TOKEN"), os.environ.get("LOTSE_STAFF_CHAT_ID")
+    if not token or not chat:
+        return
+    server = os.environ.get("TELEGRAM_API_SERVER") or "https://api.telegram.org"
+    values = {"request_id": request_id, "topic": topic or "-", "age_group": group}
+    buttons = [[{"text": b["title"], "callback_data": b["payload"].format(**values)}] for b in template["buttons"]]
+    body = json.dumps(
+        {"chat_id": chat, "text": template["text"].format(**values), "reply_markup": {"inline_keyboard": buttons}}
+    )
+    request = urllib.request.Request(  # noqa: S310 - the configured Bot API server
+        f"{server}/bot{token}/sendMessage", data=body.encode(), headers={"Content-Type": "application/json"}
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=10):  # noqa: S310 - the configured Bot API server
+            pass
+    except OSError as error:
+        logger.error("staff notification failed: %s", type(error).__name__)
+
+
+class ActionSubmitContact(Action):
+    """Stores the request only with consent; otherwise gives the Familienzentrum's contact."""
+
+    def name(self) -> str:
+        return "action_submit_contact"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        clear = [SlotSet(slot, None) for slot in CONTACT_SLOTS]
+        if tracker.get_slot("contact_consent") is not True:
+            dispatcher.utter_message(response="utter_contact_not_stored", contact=contact_lines(familienzentrum()))
+            return clear
+        need = tracker.get_slot("need")
+        group = age_group(tracker.get_slot("child_age"))
+        request_id = contacts().create(
+            conversation_id=tracker.sender_id,
+            channel=channel(tracker)[:20],
+            contact=tracker.get_slot("contact_value"),
+            name=tracker.get_slot("contact_name") or None,
+            best_time=tracker.get_slot("contact_time") or None,
+            topic=need,
+            age_group=group,
+            note=tracker.get_slot("contact_note") or None,
+        )
+        template = domain["responses"]["utter_staff_new_request"][0]
+        await asyncio.to_thread(notify_staff, template, request_id, need_label(need), group)
+        dispatcher.utter_message(response="utter_contact_stored")
+        return clear
+
+
+class ActionCancelContact(Action):
+    """Forgets everything the contact form collected."""
+
+    def name(self) -> str:
+        return "action_cancel_contact"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        return [SlotSet(slot, None) for slot in CONTACT_SLOTS]

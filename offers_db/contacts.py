@@ -1,0 +1,98 @@
+"""Call-back requests to the Familienzentrum: store after consent, claim once, finish, purge, erase."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import delete, insert, select, update
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session
+
+from offers_db.db import get_engine
+from offers_db.models import contact_requests
+
+
+@dataclass(frozen=True)
+class ContactRequest:
+    """What a parent asked for, with its state."""
+
+    id: int
+    conversation_id: str
+    channel: str
+    status: str
+    contact: str
+    name: str | None
+    best_time: str | None
+    topic: str | None
+    age_group: str | None
+    note: str | None
+    claimed_by: str | None
+    created_at: datetime
+    claimed_at: datetime | None
+    done_at: datetime | None
+
+
+class ContactRepository:
+    """Every call opens its own session; claiming is one conditional UPDATE, so exactly one wins."""
+
+    def __init__(self, engine: Engine | None = None) -> None:
+        self._engine = engine
+
+    @property
+    def engine(self) -> Engine:
+        if self._engine is None:
+            self._engine = get_engine()
+        return self._engine
+
+    def create(self, now: datetime | None = None, **fields: str | None) -> int:
+        """Store one request (fields: conversation_id, channel, contact, name, best_time, topic, age_group, note)."""
+        values = {**fields, "status": "new", "created_at": now or datetime.now()}
+        with Session(self.engine, future=True) as session, session.begin():
+            return int(session.execute(insert(contact_requests).values(**values)).inserted_primary_key[0])
+
+    def get(self, request_id: int) -> ContactRequest | None:
+        with Session(self.engine, future=True) as session:
+            row = session.execute(select(contact_requests).where(contact_requests.c.id == request_id)).first()
+        return ContactRequest(**row._mapping) if row else None
+
+    def list(self, status: str | None = None) -> list[ContactRequest]:
+        statement = select(contact_requests).order_by(contact_requests.c.created_at)
+        if status:
+            statement = statement.where(contact_requests.c.status == status)
+        with Session(self.engine, future=True) as session:
+            return [ContactRequest(**row._mapping) for row in session.execute(statement)]
+
+    def claim(self, request_id: int, staff: str, now: datetime | None = None) -> bool:
+        """True for the one caller that turned the request from new to claimed."""
+        statement = (
+            update(contact_requests)
+            .where(contact_requests.c.id == request_id, contact_requests.c.status == "new")
+            .values(status="claimed", claimed_by=staff[:100], claimed_at=now or datetime.now())
+        )
+        with Session(self.engine, future=True) as session, session.begin():
+            return session.execute(statement).rowcount == 1
+
+    def done(self, request_id: int, now: datetime | None = None) -> bool:
+        statement = (
+            update(contact_requests)
+            .where(contact_requests.c.id == request_id, contact_requests.c.status != "done")
+            .values(status="done", done_at=now or datetime.now())
+        )
+        with Session(self.engine, future=True) as session, session.begin():
+            return session.execute(statement).rowcount == 1
+
+    def purge_done(self, older_than_days: int, now: datetime | None = None) -> int:
+        """Delete finished requests whose work ended more than `older_than_days` ago."""
+        cutoff = (now or datetime.now()) - timedelta(days=older_than_days)
+        statement = delete(contact_requests).where(
+            contact_requests.c.status == "done", contact_requests.c.done_at < cutoff
+        )
+        with Session(self.engine, future=True) as session, session.begin():
+            return int(session.execute(statement).rowcount)
+
+    def erase_conversation(self, conversation_id: str) -> int:
+        """Delete every request of one conversation (right to erasure)."""
+        statement = delete(contact_requests).where(contact_requests.c.conversation_id == conversation_id)
+        with Session(self.engine, future=True) as session, session.begin():
+            return int(session.execute(statement).rowcount)

@@ -1,0 +1,82 @@
+"""Deleting what is no longer needed: whole old conversations from the tracker store, finished requests."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import create_engine, inspect, text
+from sqlalchemy.engine import Engine
+
+from offers_db.contacts import ContactRepository
+from offers_db.db import PROJECT_ROOT
+
+DEFAULT_REQUEST_DAYS = 30
+DEFAULT_CONVERSATION_DAYS = 90
+
+
+def tracker_database_url() -> str:
+    """The conversations' database, configured as for `lotse run` (LOTSE_TRACKER_*)."""
+    dialect = os.environ.get("LOTSE_TRACKER_DIALECT", "sqlite")
+    database = os.environ.get("LOTSE_TRACKER_DB", str(PROJECT_ROOT / "var" / "tracker.sqlite3"))
+    if dialect == "sqlite":
+        return f"sqlite:///{database}"
+    return f"{dialect}://{os.environ.get('LOTSE_TRACKER_HOST', '')}/{database}"
+
+
+@dataclass(frozen=True)
+class PurgeReport:
+    conversations: int
+    events: int
+    requests: int
+
+
+class Privacy:
+    """Retention rules over the tracker store (Rasa's `events` table) and the contact requests."""
+
+    def __init__(self, tracker_engine: Engine | None = None, contacts: ContactRepository | None = None) -> None:
+        self.tracker = tracker_engine or create_engine(tracker_database_url(), future=True)
+        self.contacts = contacts or ContactRepository()
+
+    def _has_events(self) -> bool:
+        return inspect(self.tracker).has_table("events")
+
+    def purge(
+        self,
+        request_days: int = DEFAULT_REQUEST_DAYS,
+        conversation_days: int = DEFAULT_CONVERSATION_DAYS,
+        now: datetime | None = None,
+    ) -> PurgeReport:
+        """Delete conversations whose last event is older than the limit (whole ones only) and old requests."""
+        now = now or datetime.now()
+        cutoff = (now - timedelta(days=conversation_days)).timestamp()
+        conversations = events = 0
+        if self._has_events():
+            with self.tracker.begin() as connection:
+                old = (
+                    connection.execute(
+                        text("SELECT sender_id FROM events GROUP BY sender_id HAVING MAX(timestamp) < :cutoff"),
+                        {"cutoff": cutoff},
+                    )
+                    .scalars()
+                    .all()
+                )
+                for sender_id in old:
+                    events += connection.execute(
+                        text("DELETE FROM events WHERE sender_id = :sender"), {"sender": sender_id}
+                    ).rowcount
+                conversations = len(old)
+        requests = self.contacts.purge_done(request_days, now)
+        return PurgeReport(conversations, events, requests)
+
+    def erase(self, conversation_id: str) -> PurgeReport:
+        """Delete one conversation and its call-back requests completely."""
+        events = 0
+        if self._has_events():
+            with self.tracker.begin() as connection:
+                events = connection.execute(
+                    text("DELETE FROM events WHERE sender_id = :sender"), {"sender": conversation_id}
+                ).rowcount
+        requests = self.contacts.erase_conversation(conversation_id)
+        return PurgeReport(1 if events else 0, events, requests)

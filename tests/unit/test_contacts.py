@@ -1,0 +1,155 @@
+"""Call-back requests and privacy: consent, validation, one claim wins, purge and erase by the clock."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from datetime import datetime, timedelta
+
+import pytest
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from sqlalchemy import create_engine, text
+
+import actions.contact
+from actions.contact import ActionSubmitContact, ValidateContactForm, valid_contact
+from offers_db.contacts import ContactRepository
+from offers_db.db import make_engine
+from offers_db.privacy import Privacy
+from tests.tracker import domain, tracker
+
+NOW = datetime(2026, 11, 25, 12, 0)
+
+
+@pytest.fixture
+def contacts(monkeypatch: pytest.MonkeyPatch) -> ContactRepository:
+    repository = ContactRepository(make_engine("sqlite://"))
+    monkeypatch.setattr(actions.contact, "contacts", lambda: repository)
+    return repository
+
+
+def new_request(contacts: ContactRepository, conversation: str = "c1", **fields: str) -> int:
+    values = {"conversation_id": conversation, "channel": "webchat", "contact": "05181 123456", **fields}
+    return contacts.create(now=NOW, **values)
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        ("05181 123456", "05181 123456"),
+        ("+49 5181  1234", "+49 5181 1234"),
+        ("Name@Example.ORG", "name@example.org"),
+        ("12345", None),
+        ("ruf mich an", None),
+        ("info(at)example.org", None),
+        ("0" * 20, None),
+    ],
+)
+def test_contact_is_a_phone_number_or_an_email(given: str, expected: str | None) -> None:
+    assert valid_contact(given) == expected
+
+
+def test_malformed_contact_is_asked_again_kindly() -> None:
+    dispatcher = CollectingDispatcher()
+    result = ValidateContactForm().validate_contact_value("meine nummer", dispatcher, tracker(), domain())
+    assert result == {"contact_value": None}
+    assert [m["response"] for m in dispatcher.messages] == ["utter_contact_value_invalid"]
+
+
+def test_optional_answers_can_be_skipped_and_notes_are_limited() -> None:
+    form, dispatcher = ValidateContactForm(), CollectingDispatcher()
+    assert form.validate_contact_name("/skip", dispatcher, tracker(), domain()) == {"contact_name": ""}
+    assert form.validate_contact_note("x" * 301, dispatcher, tracker(), domain()) == {"contact_note": None}
+    assert [m["response"] for m in dispatcher.messages] == ["utter_contact_note_too_long"]
+
+
+def run_submit(**slots: object) -> tuple[CollectingDispatcher, list]:
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(ActionSubmitContact().run(dispatcher, tracker(channel="webchat", **slots), domain()))
+    return dispatcher, events
+
+
+def test_consent_stores_exactly_the_given_fields(contacts: ContactRepository) -> None:
+    dispatcher, events = run_submit(
+        contact_value="05181 123456", contact_name="", contact_time="vormittags", contact_note="",
+        contact_consent=True, need="kinderbetreuung", child_age=4.0,
+    )  # fmt: skip
+    [stored] = contacts.list()
+    assert (stored.contact, stored.name, stored.best_time, stored.note) == ("05181 123456", None, "vormittags", None)
+    assert (stored.topic, stored.age_group, stored.channel, stored.status) == (
+        "kinderbetreuung",
+        "3-6",
+        "webchat",
+        "new",
+    )
+    assert stored.conversation_id == "test-user"
+    assert [m["response"] for m in dispatcher.messages] == ["utter_contact_stored"]
+    assert SlotSet("contact_value", None) in events
+
+
+def test_no_consent_stores_nothing(contacts: ContactRepository) -> None:
+    dispatcher, _ = run_submit(contact_value="05181 123456", contact_consent=False)
+    assert contacts.list() == []
+    assert [m["response"] for m in dispatcher.messages] == ["utter_contact_not_stored"]
+
+
+def test_two_staff_claiming_at_once_exactly_one_wins(tmp_path) -> None:
+    repository = ContactRepository(make_engine(f"sqlite:///{tmp_path / 'c.sqlite3'}"))
+    request_id = new_request(repository)
+    results: list[bool] = []
+    barrier = threading.Barrier(8)
+
+    def claim(name: str) -> None:
+        barrier.wait()
+        results.append(repository.claim(request_id, name))
+
+    threads = [threading.Thread(target=claim, args=(f"staff-{i}",)) for i in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(results) == [False] * 7 + [True]
+    assert repository.get(request_id).status == "claimed"
+
+
+def tracker_db(tmp_path):
+    engine = create_engine(f"sqlite:///{tmp_path / 'tracker.sqlite3'}", future=True)
+    with engine.begin() as connection:
+        connection.execute(
+            text("CREATE TABLE events (id INTEGER PRIMARY KEY, sender_id TEXT, timestamp REAL, data TEXT)")
+        )
+        for sender, days_ago in (("alt", 120), ("alt", 100), ("neu", 5), ("lebendig", 200), ("lebendig", 0)):
+            stamp = (NOW - timedelta(days=days_ago)).timestamp()
+            connection.execute(
+                text("INSERT INTO events (sender_id, timestamp, data) VALUES (:s, :t, '{}')"), {"s": sender, "t": stamp}
+            )
+    return engine
+
+
+def senders(engine) -> dict[str, int]:
+    with engine.connect() as connection:
+        rows = connection.execute(text("SELECT sender_id, count(*) FROM events GROUP BY sender_id")).all()
+    return dict(rows)
+
+
+def test_purge_removes_old_conversations_whole_and_old_finished_requests(tmp_path, contacts: ContactRepository) -> None:
+    engine = tracker_db(tmp_path)
+    old_done = new_request(contacts, "alt")
+    contacts.done(old_done, now=NOW - timedelta(days=31))
+    recent_done = new_request(contacts, "neu")
+    contacts.done(recent_done, now=NOW - timedelta(days=2))
+    still_open = new_request(contacts, "lebendig")
+    report = Privacy(engine, contacts).purge(request_days=30, conversation_days=90, now=NOW)
+    assert (report.conversations, report.events, report.requests) == (1, 2, 1)
+    assert senders(engine) == {"neu": 1, "lebendig": 2}  # a live conversation keeps all its events
+    assert {r.id for r in contacts.list()} == {recent_done, still_open}
+
+
+def test_erase_leaves_nothing_of_one_conversation(tmp_path, contacts: ContactRepository) -> None:
+    engine = tracker_db(tmp_path)
+    new_request(contacts, "neu")
+    new_request(contacts, "alt")
+    report = Privacy(engine, contacts).erase("neu")
+    assert (report.events, report.requests) == (1, 1)
+    assert "neu" not in senders(engine)
+    assert [r.conversation_id for r in contacts.list()] == ["alt"]
