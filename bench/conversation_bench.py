@@ -4,7 +4,7 @@ Measures training time, cold start (process start until the REST channel answers
 REST round-trip p50/p95/p99 for one conversation and for 20 concurrent ones, and messages/s at
 saturation. Prints a table and writes bench/results/conversation.json.
 
-    .venv/bin/python -m bench.conversation_bench [--retrain]
+    .venv/bin/python -m bench.conversation_bench [--retrain lotse] [--retrain stock]
 """
 
 from __future__ import annotations
@@ -151,7 +151,13 @@ def measure(variant: Variant, model: Path, work: Path) -> dict[str, float]:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--retrain", action="store_true", help="train both models again (timed)")
+    parser.add_argument(
+        "--retrain",
+        action="append",
+        choices=("lotse", "stock"),
+        default=[],
+        help="train this variant again (timed, no cache); repeatable",
+    )
     args = parser.parse_args()
     models = RESULTS / "models"
     models.mkdir(parents=True, exist_ok=True)
@@ -166,7 +172,7 @@ def main() -> None:
         variants = [Variant("lotse", PROJECT_ROOT / "config.yml"), Variant("stock", stock_config(work))]
         results: dict[str, dict[str, float]] = {}
         for variant in variants:
-            model, train_s = train(variant, models, args.retrain)
+            model, train_s = train(variant, models, variant.name in args.retrain)
             row = measure(variant, model, work)
             previous_train = earlier.get(variant.name, {}).get("train_s")
             row["train_s"] = round(train_s, 0) if train_s is not None else previous_train

@@ -118,7 +118,7 @@ def start_servers(model: Path, config: ServerConfig, log: IO[bytes] | None = Non
         stderr=log,
     )
     command = [
-        sys.executable, "-m", "rasa", "run", "--model", str(model), "--endpoints", "endpoints.yml",
+        sys.executable, "-m", "bot.rasa_server", "run", "--model", str(model), "--endpoints", "endpoints.yml",
         "--credentials", str(credentials_file(config)), "--interface", config.host, "--port", str(config.port),
     ]  # fmt: skip
     if config.api_token:
