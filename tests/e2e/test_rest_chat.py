@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import urllib.error
 import urllib.request
 import uuid
@@ -154,6 +155,14 @@ def texts_of(reply: list[dict]) -> str:
     return "\n".join(m.get("text", "") for m in reply)
 
 
+def tracker_data(bot: RunningBot, user: str) -> str:
+    """Everything the tracker store holds for one conversation."""
+    with sqlite3.connect(bot.config.tracker_db) as connection:
+        rows = connection.execute("SELECT data FROM events WHERE sender_id = ?", (user,)).fetchall()
+    assert rows
+    return "\n".join(row[0] for row in rows)
+
+
 def contact_repository(bot: RunningBot) -> ContactRepository:
     return ContactRepository(bot.repository.engine)
 
@@ -177,6 +186,7 @@ def test_callback_with_consent_stores_exactly_the_given_fields(running_bot: Runn
     assert "05181 987654" in texts_of(consent) and "30 Tage" in texts_of(consent)
     assert all(r.conversation_id != user for r in contact_repository(running_bot).list())
     assert "angekommen" in texts_of(running_bot.say(user, "/affirm"))
+    assert "05181 987654" not in tracker_data(running_bot, user)  # only contact_requests keeps it
     [stored] = [r for r in contact_repository(running_bot).list() if r.conversation_id == user]
     assert (stored.contact, stored.name, stored.best_time, stored.note) == ("05181 987654", None, "vormittags", None)
     assert (stored.topic, stored.age_group, stored.channel, stored.status) == ("lernfoerderung", "6-10", "rest", "new")
@@ -193,6 +203,9 @@ def test_callback_without_consent_or_cancelled_stores_nothing(running_bot: Runni
     assert "Abgebrochen" in texts_of(running_bot.say(cancelling, "abbrechen"))
     stored_for = {r.conversation_id for r in contact_repository(running_bot).list()}
     assert refusing not in stored_for and cancelling not in stored_for
+    assert "name@example.org" not in tracker_data(running_bot, refusing)
+    assert "Erika" not in tracker_data(running_bot, refusing)
+    assert "05181 987654" not in tracker_data(running_bot, cancelling)
 
 
 def test_names_phone_numbers_and_iban_never_reach_the_logs(running_bot: RunningBot) -> None:

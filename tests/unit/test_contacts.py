@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import threading
 from datetime import datetime, timedelta
 
@@ -13,6 +14,7 @@ from sqlalchemy import create_engine, text
 
 import actions.contact
 from actions.contact import ActionSubmitContact, ValidateContactForm, valid_contact
+from bot.tracker_store import redact
 from offers_db.contacts import ContactRepository
 from offers_db.db import make_engine
 from offers_db.privacy import Privacy
@@ -153,3 +155,21 @@ def test_erase_leaves_nothing_of_one_conversation(tmp_path, contacts: ContactRep
     assert (report.events, report.requests) == (1, 1)
     assert "neu" not in senders(engine)
     assert [r.conversation_id for r in contacts.list()] == ["alt"]
+
+
+def test_what_was_typed_in_the_contact_form_is_redacted() -> None:
+    events = [
+        {"event": "user", "text": "kita für meinen 4 jährigen", "parse_data": {"text": "kita für meinen 4 jährigen"}},
+        {"event": "active_loop", "name": "contact_form"},
+        {"event": "bot", "text": "Wie erreicht das Familienzentrum Sie?"},
+        {"event": "user", "text": "05181 987654", "parse_data": {"text": "05181 987654", "entities": [{"x": 1}]}},
+        {"event": "slot", "name": "contact_value", "value": "05181 987654"},
+        {"event": "slot", "name": "contact_consent", "value": True},
+        {"event": "active_loop", "name": None},
+        {"event": "user", "text": "danke", "parse_data": {"text": "danke"}},
+    ]
+    assert redact(events) == [2, 3, 4]
+    assert "05181" not in json.dumps(events)
+    assert events[0]["text"] == "kita für meinen 4 jährigen" and events[7]["text"] == "danke"
+    assert events[3]["parse_data"] == {"text": "[entfernt]", "entities": []}
+    assert redact(events) == []  # nothing left to do the second time
