@@ -6,10 +6,9 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import delete, insert, select, update
-from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
-from offers_db.db import get_engine
+from offers_db.db import UsesDatabase
 from offers_db.models import contact_requests
 
 
@@ -33,17 +32,8 @@ class ContactRequest:
     done_at: datetime | None
 
 
-class ContactRepository:
+class ContactRepository(UsesDatabase):
     """Every call opens its own session; claiming is one conditional UPDATE, so exactly one wins."""
-
-    def __init__(self, engine: Engine | None = None) -> None:
-        self._engine = engine
-
-    @property
-    def engine(self) -> Engine:
-        if self._engine is None:
-            self._engine = get_engine()
-        return self._engine
 
     def create(self, now: datetime | None = None, **fields: str | None) -> int:
         """Store one request (fields: conversation_id, channel, contact, name, best_time, topic, age_group, note)."""

@@ -60,3 +60,16 @@ def make_engine(url: str) -> Engine:
 def get_engine(url: str | None = None) -> Engine:
     """The shared engine for `url` (default: database_url()), created on first use."""
     return make_engine(url or database_url())
+
+
+class UsesDatabase:
+    """Base of the repositories: the shared engine is built on first use unless one is given."""
+
+    def __init__(self, engine: Engine | None = None) -> None:
+        self._engine = engine
+
+    @property
+    def engine(self) -> Engine:
+        if self._engine is None:
+            self._engine = get_engine()
+        return self._engine

@@ -12,11 +12,10 @@ from datetime import date
 
 from sqlalchemy import and_, delete, insert, or_, select
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from offers_db.categories import age_group
-from offers_db.db import get_engine
+from offers_db.db import UsesDatabase
 from offers_db.models import need_counts, offer_categories, offers
 from offers_db.schema import Offer
 
@@ -108,17 +107,8 @@ def text_score(search_text: str, terms: Sequence[str]) -> float:
     return score
 
 
-class OfferRepository:
+class OfferRepository(UsesDatabase):
     """Small API the actions and the CLI use; every call opens its own session."""
-
-    def __init__(self, engine: Engine | None = None) -> None:
-        self._engine = engine
-
-    @property
-    def engine(self) -> Engine:
-        if self._engine is None:
-            self._engine = get_engine()
-        return self._engine
 
     def sync(self, new_offers: Iterable[Offer]) -> SyncReport:
         """Make the stored offers equal `new_offers` in one transaction; all or nothing."""
