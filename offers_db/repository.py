@@ -97,10 +97,11 @@ def _row(offer: Offer) -> dict[str, object]:
 
 
 def text_score(search_text: str, terms: Sequence[str]) -> float:
-    """How well the offer's words match the query terms: whole words count more than prefixes."""
+    """How well the offer's words match the query terms: a word starting with the term (German plurals
+    and compounds: 'klassenfahrt' in 'klassenfahrten') counts more than a shared five-letter stem."""
     score = 0.0
     for term in terms:
-        if f" {term} " in search_text:
+        if f" {term}" in search_text:
             score += 2.0
         elif f" {term[:5]}" in search_text:
             score += 1.0

@@ -120,3 +120,11 @@ def test_need_counter_is_anonymous_and_counts_up() -> None:
         ("unbekannt", "socketio", "matched", 1),
     ]
     assert set(rows[0]) == {"day", "need", "age_group", "channel", "outcome", "count"}
+
+
+def test_a_word_that_starts_with_the_term_counts_like_the_word() -> None:
+    repo = memory_repository(
+        make_offer("a-befoerderung", title="Schülerbeförderung", keywords=("bus", "klasse")),
+        make_offer("b-fahrten", title="Ausflüge und Klassenfahrten"),
+    )
+    assert ids(repo, need="kinderbetreuung", text="kein geld für die klassenfahrt")[0] == "b-fahrten"
