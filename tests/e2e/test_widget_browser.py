@@ -120,6 +120,8 @@ def test_restart_gives_a_fresh_conversation(browser: Browser, bot_with_test_offe
     expect(page.locator(".lotse-bot").first).to_contain_text("Familien-Lotse")
     after = json.loads(page.evaluate("sessionStorage.getItem('familien-lotse-session')"))
     assert after["session_id"] != before["session_id"]
+    page.locator(".lotse-privacy summary").click()  # the number a parent gives for erasure
+    expect(page.locator(".lotse-privacy code")).to_have_text(after["session_id"])
     page.close()
 
 

@@ -20,6 +20,9 @@ const TEXT = {
   reconnected: "Die Verbindung ist wieder da.",
   tooLong: `Die Nachricht ist zu lang. Bitte höchstens ${MAX_MESSAGE_CHARS} Zeichen.`,
   map: "Karte",
+  privacy: "Datenschutz",
+  privacyPage: "Was wird gespeichert?",
+  conversationId: "Ihre Gesprächsnummer (zum Löschen beim Familienzentrum nennen):",
   more: "Mehr Infos",
   hintLabel: "Hinweis",
 };
@@ -101,6 +104,9 @@ const STYLE = `
 .lotse-form{display:flex;gap:6px;padding:8px;border-top:1px solid #c8cdd2;background:#fff}
 .lotse-form input{flex:1;min-width:0;min-height:44px;padding:8px 10px;border:2px solid #6b7280;border-radius:8px;font:inherit}
 .lotse-form button{min-height:44px;padding:8px 14px;border:0;border-radius:8px;background:var(--lotse-color);color:#fff;font:inherit;font-weight:600;cursor:pointer}
+.lotse-privacy{padding:0 12px 6px;background:#fff;font-size:.9rem}
+.lotse-privacy summary{min-height:32px;padding:6px 0;color:#0a4a85;cursor:pointer}
+.lotse-privacy code{overflow-wrap:anywhere}
 .lotse-root :focus-visible{outline:3px solid #ffbf47;outline-offset:2px}
 .lotse-sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 @media (max-width:480px){.lotse-panel{right:0;bottom:0;width:100vw;max-width:100vw;height:100%;max-height:100%;border-radius:0}}
@@ -138,8 +144,13 @@ class LotseWidget {
     this.input = el("input", { id: "lotse-input", type: "text", maxlength: String(MAX_MESSAGE_CHARS), autocomplete: "off", placeholder: TEXT.placeholder });
     this.form = el("form", { class: "lotse-form" },
       el("label", { for: "lotse-input", class: "lotse-sr" }, TEXT.inputLabel), this.input, el("button", { type: "submit" }, TEXT.send));
+    this.sessionNumber = el("code", {});
+    const privacyLink = link(TEXT.privacyPage, `${config.server}/webchat/datenschutz`);
+    this.privacy = el("details", { class: "lotse-privacy" }, el("summary", {}, TEXT.privacy),
+      el("p", {}, TEXT.conversationId, " ", this.sessionNumber), el("p", {}, privacyLink));
     this.panel = el("section", { id: "lotse-panel", class: "lotse-panel", role: "dialog", "aria-labelledby": "lotse-title", hidden: true },
-      el("div", { class: "lotse-header" }, this.title, this.restartButton, this.closeButton), this.log, this.typing, this.status, this.form);
+      el("div", { class: "lotse-header" }, this.title, this.restartButton, this.closeButton), this.log, this.typing, this.status,
+      this.form, this.privacy);
     this.root.append(el("style", {}, STYLE), this.launcher, this.panel);
     document.body.append(this.root);
 
@@ -166,6 +177,7 @@ class LotseWidget {
       const known = this.storedSession();
       this.sessionIsNew = !known || known.session_id !== session.session_id;
       sessionStorage.setItem(SESSION_KEY, JSON.stringify(session));
+      this.sessionNumber.textContent = session.session_id;
       if (this.sessionIsNew) { this.log.replaceChildren(); this.greeted = false; }
       if (this.sessionIsNew && this.isOpen()) this.greet();
     });
