@@ -26,7 +26,7 @@ from pathlib import Path
 import yaml
 
 from bot.model import PROJECT_ROOT, rasa_environment
-from bot.run import ServerConfig, start_servers, stop, wait_until_up
+from bot.run import ServerConfig, start_servers, stop, wait_for_servers
 from offers_db.db import make_engine
 from offers_db.loader import load_offers
 from offers_db.repository import OfferRepository
@@ -115,8 +115,7 @@ def measure(variant: Variant, model: Path, work: Path) -> dict[str, float]:
     start = time.perf_counter()
     processes = start_servers(model, config)
     try:
-        wait_until_up(f"{config.action_url}/health", processes)
-        wait_until_up(f"{config.base_url}/", processes)
+        wait_for_servers(config, processes)
         cold_start_s = time.perf_counter() - start
         url = f"{config.base_url}/webhooks/rest/webhook"
         conversations(url, 2, [])  # warm-up

@@ -130,6 +130,12 @@ def start_servers(model: Path, config: ServerConfig, log: IO[bytes] | None = Non
     return [actions, rasa]
 
 
+def wait_for_servers(config: ServerConfig, processes: list[subprocess.Popen[bytes]]) -> None:
+    """Return once the action server and the Rasa server both answer."""
+    wait_until_up(f"{config.action_url}/health", processes)
+    wait_until_up(f"{config.base_url}/", processes)
+
+
 def wait_until_up(url: str, processes: list[subprocess.Popen[bytes]], timeout_s: float = STARTUP_TIMEOUT_S) -> None:
     """Poll `url` until it answers; fail early when a server process died."""
     deadline = time.monotonic() + timeout_s
@@ -179,8 +185,7 @@ def run() -> int:
     processes = start_servers(model, config)
     signal.signal(signal.SIGTERM, lambda *_: stop(processes))
     try:
-        wait_until_up(f"{config.action_url}/health", processes)
-        wait_until_up(f"{config.base_url}/", processes)
+        wait_for_servers(config, processes)
         print(
             "\nFamilien-Lotse läuft.\n"
             f"  Widget-Demo im Browser:  {config.base_url}/webchat/\n"

@@ -30,11 +30,11 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 from socketio import AsyncServer
 
+from bot.channels.rest import MAX_MESSAGE_CHARS
 from bot.model import PROJECT_ROOT
 
 logger = logging.getLogger(__name__)
 
-MAX_MESSAGE_CHARS = 1000
 WIDGET_DIR = PROJECT_ROOT / "widget"
 STATIC_FILES = {
     "": ("demo/index.html", "text/html; charset=utf-8"),

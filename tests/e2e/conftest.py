@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from bot.model import ensure_model
-from bot.run import ServerConfig, start_servers, stop, wait_until_up
+from bot.run import ServerConfig, start_servers, stop, wait_for_servers
 from offers_db.db import make_engine
 from offers_db.loader import load_offers
 from offers_db.repository import OfferRepository
@@ -64,8 +64,7 @@ def running_bot(trained_model: Path, tmp_path_factory: pytest.TempPathFactory) -
     with log_path.open("wb") as log:
         processes = start_servers(trained_model, config, log=log)
         try:
-            wait_until_up(f"{config.action_url}/health", processes)
-            wait_until_up(f"{config.base_url}/", processes)
+            wait_for_servers(config, processes)
             yield RunningBot(config, repository, log_path)
         finally:
             stop(processes)

@@ -15,7 +15,7 @@ import pytest
 from aiohttp import web
 
 from bot.channels.telegram import SECRET_HEADER, offer_html, split_message
-from bot.run import ServerConfig, start_servers, stop, wait_until_up
+from bot.run import ServerConfig, start_servers, stop, wait_for_servers
 from tests.e2e.conftest import RunningBot, free_port
 
 pytestmark = pytest.mark.slow
@@ -107,8 +107,7 @@ def staff_bot(
     )
     processes = start_servers(trained_model, config)
     try:
-        wait_until_up(f"{config.action_url}/health", processes)
-        wait_until_up(f"{config.base_url}/", processes)
+        wait_for_servers(config, processes)
         yield config
     finally:
         stop(processes)

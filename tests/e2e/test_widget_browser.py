@@ -12,7 +12,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from bot.model import PROJECT_ROOT
-from bot.run import ServerConfig, start_servers, stop, wait_until_up
+from bot.run import ServerConfig, start_servers, stop, wait_for_servers
 from offers_db.loader import load_offers
 from tests.e2e.conftest import RunningBot, free_port
 from tests.factories import make_offer
@@ -204,8 +204,7 @@ def restartable_bot(trained_model: Path, tmp_path: Path, bot_with_test_offers: R
     """A second bot whose Rasa server the test can stop and start again on the same port."""
     config = ServerConfig(port=free_port(), action_port=free_port(), tracker_db=tmp_path / "tracker.sqlite3")
     state = {"config": config, "processes": start_servers(trained_model, config)}
-    wait_until_up(f"{config.action_url}/health", state["processes"])
-    wait_until_up(f"{config.base_url}/", state["processes"])
+    wait_for_servers(config, state["processes"])
     yield state
     stop(state["processes"])
 
@@ -223,8 +222,7 @@ def test_server_outage_shows_german_notice_and_chat_continues(
     expect(page.get_by_role("alert")).to_contain_text("Familienzentrum")
     page.screenshot(path=str(SCREENSHOTS / "offline-375x667.png"))
     restartable_bot["processes"] = start_servers(trained_model, config)
-    wait_until_up(f"{config.action_url}/health", restartable_bot["processes"])
-    wait_until_up(f"{config.base_url}/", restartable_bot["processes"])
+    wait_for_servers(config, restartable_bot["processes"])
     expect(page.get_by_role("alert")).to_contain_text("wieder da", timeout=30_000)
     page.get_by_label("Ihre Nachricht").fill("schuldnerberatung")
     page.keyboard.press("Enter")
