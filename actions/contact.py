@@ -25,7 +25,10 @@ logger = logging.getLogger(__name__)
 
 CONTACT_SLOTS = ("contact_value", "contact_name", "contact_time", "contact_note", "contact_consent")
 SKIP_ANSWERS = {"/skip", "überspringen", "ohne namen", "nichts hinzufügen", "weiter", "kein name", "-", "nein"}
-PHONE = re.compile(r"^\+?[0-9][0-9 /()\-]{4,24}$")
+PHONE = re.compile(r"^\+?\(?[0-9][0-9 /()\-]{4,24}$")
+# inside a sentence: "meine Nummer ist 0151 23456789", "erreichbar unter mama.k@web.de ab 14 Uhr"
+PHONE_IN_TEXT = re.compile(r"(?<![\w+])\+?\(?[0-9][0-9 /()\-]{4,24}[0-9]")
+EMAIL_IN_TEXT = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}")
 MAX_NAME, MAX_TIME, MAX_NOTE = 100, 100, 300
 
 
@@ -34,13 +37,25 @@ def contacts() -> ContactRepository:
     return ContactRepository()
 
 
+def _phone(text: str) -> str | None:
+    text = text.strip()
+    if PHONE.match(text) and 6 <= sum(c.isdigit() for c in text) <= 15:
+        return re.sub(r"\s+", " ", text)
+    return None
+
+
 def valid_contact(text: str) -> str | None:
-    """A phone number (6 to 15 digits) or an e-mail address, normalised; None for anything else."""
+    """A phone number (6 to 15 digits) or an e-mail address, normalised, also inside a sentence; else None."""
     text = text.strip()
     if EMAIL.match(text):
         return text.lower()
-    if PHONE.match(text) and 6 <= sum(c.isdigit() for c in text) <= 15:
-        return re.sub(r"\s+", " ", text)
+    if phone := _phone(text):
+        return phone
+    if email := EMAIL_IN_TEXT.search(text):
+        return email.group(0).lower()
+    for candidate in PHONE_IN_TEXT.finditer(text):
+        if phone := _phone(candidate.group(0)):
+            return phone
     return None
 
 

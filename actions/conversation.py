@@ -8,9 +8,35 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import contact_lines, familienzentrum
+from actions.common import contact_lines, familienzentrum, response_text
+from offers_db.categories import categories
 
 MISSES_BEFORE_CONTACT = 2
+CLARIFY_MAX = 3
+# a need the model ranks at least this high is offered as a button instead of "nicht verstanden" …
+CLARIFY_MIN_CONFIDENCE = 0.05
+# … but a message the model takes for out of scope (weather, shopping) needs a clearer hint of a need
+CLARIFY_MIN_CONFIDENCE_OUT_OF_SCOPE = 0.25
+
+
+def likely_needs(tracker: Tracker) -> list[str]:
+    """The 2–3 needs the model found likeliest in the latest message (ids, best first)."""
+    ranking = tracker.latest_message.get("intent_ranking") or []
+    out_of_scope = (tracker.latest_message.get("intent") or {}).get("name") == "out_of_scope"
+    floor = CLARIFY_MIN_CONFIDENCE_OUT_OF_SCOPE if out_of_scope else CLARIFY_MIN_CONFIDENCE
+    needs = [
+        str(item["name"]).removeprefix("need_")
+        for item in ranking
+        if str(item.get("name", "")).startswith("need_") and float(item.get("confidence") or 0) >= floor
+    ]
+    return [need for need in needs if need in categories()][:CLARIFY_MAX]
+
+
+def clarify_buttons(domain: dict[str, Any], needs: list[str]) -> list[dict[str, str]]:
+    """One button per need (titles from utter_all_needs), then the buttons of utter_clarify_need."""
+    titles = {b["payload"]: b["title"] for b in domain["responses"]["utter_all_needs"][0]["buttons"]}
+    buttons = [{"title": titles[f"/need_{need}"], "payload": f"/need_{need}"} for need in needs]
+    return buttons + list(domain["responses"]["utter_clarify_need"][0].get("buttons", []))
 
 
 class ActionChangeTopic(Action):
@@ -34,12 +60,18 @@ class ActionRestartSearch(Action):
 
 
 class ActionFallback(Action):
-    """Says what the bot can do; after repeated misses offers a person at the Familienzentrum."""
+    """Asks "Geht es um …?" with the likeliest needs; without any, says what the bot can do, then offers a person."""
 
     def name(self) -> str:
         return "action_fallback"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        needs = likely_needs(tracker)
+        if needs:  # ask instead of giving up: "Geht es um …?"
+            dispatcher.utter_message(
+                text=response_text(domain, "utter_clarify_need"), buttons=clarify_buttons(domain, needs)
+            )
+            return []
         misses = int(tracker.get_slot("fallback_count") or 0) + 1
         if misses >= MISSES_BEFORE_CONTACT:
             dispatcher.utter_message(response="utter_fallback_contact", contact=contact_lines(familienzentrum()))

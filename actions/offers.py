@@ -18,8 +18,16 @@ from actions.common import (
     offers_message,
     repository,
 )
+from offers_db.categories import categories
 from offers_db.repository import SearchQuery
 from offers_db.schema import Offer
+
+# FAQ answers about a need end with the offers for it ("Wie beantrage ich BuT?" -> where to apply)
+FAQ_NEEDS = {
+    "faq/bildung_teilhabe": "bildung_teilhabe",
+    "faq/kita_anmeldung": "kinderbetreuung",
+    "faq/familienzentrum": "familienzentrum_lotse",
+}
 
 
 def _query(tracker: Tracker) -> SearchQuery:
@@ -60,11 +68,17 @@ class ActionShowOffers(Action):
             center = familienzentrum()
             payload = offers_message([center], domain) if center else None
             dispatcher.utter_message(response="utter_no_offers", contact=contact_lines(center), json_message=payload)
-            return events
-        utter_page(dispatcher, domain, query, page, has_more=len(found) > PAGE_SIZE)
+        else:
+            utter_page(dispatcher, domain, query, page, has_more=len(found) > PAGE_SIZE)
         sibling_age = tracker.get_slot("sibling_age")
-        if sibling_age is not None:
+        other_need = tracker.get_slot("other_need")
+        if found and sibling_age is not None:
             dispatcher.utter_message(response="utter_offer_sibling", sibling_age=f"{sibling_age:g}")
+        elif other_need and other_need != query.need and other_need in categories():
+            dispatcher.utter_message(
+                response="utter_offer_other_need", other_need=other_need, other_need_label=need_label(other_need)
+            )
+            events.append(SlotSet("other_need", None))
         return events
 
 
@@ -100,3 +114,22 @@ class ActionSearchSibling(Action):
         if sibling_age is None:
             return []
         return [SlotSet("child_age", sibling_age), SlotSet("sibling_age", None)]
+
+
+class ActionFaqOffers(Action):
+    """After an FAQ answer about a need, the offer cards where the family can go (e.g. where to apply for BuT)."""
+
+    def name(self) -> str:
+        return "action_faq_offers"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        selected = (tracker.latest_message.get("response_selector") or {}).get("faq") or {}
+        key = (selected.get("response") or {}).get("intent_response_key")
+        need = FAQ_NEEDS.get(str(key))
+        if need is None:
+            return []
+        query = SearchQuery(need=need, child_age=tracker.get_slot("child_age"), text="", audience=audience(tracker))
+        found = repository().search(query, limit=PAGE_SIZE)
+        if found:
+            dispatcher.utter_message(response="utter_faq_offers", json_message=offers_message(found, domain))
+        return []

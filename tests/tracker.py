@@ -19,11 +19,16 @@ def domain() -> dict[str, Any]:
 
 
 def tracker(
-    text: str = "", intent: str = "", channel: str = "rest", entities: list[dict[str, Any]] | None = None, **slots: Any
+    text: str = "",
+    intent: str = "",
+    channel: str = "rest",
+    entities: list[dict[str, Any]] | None = None,
+    parse: dict[str, Any] | None = None,
+    **slots: Any,
 ) -> Tracker:
-    """A tracker whose latest user message is `text`/`intent`, with the given slot values."""
+    """A tracker whose latest user message is `text`/`intent` (plus `parse`: ranking, …), with the given slots."""
     all_slots: dict[str, Any] = {name: None for name in domain()["slots"]}
     all_slots.update(slots)
-    latest = {"text": text, "intent": {"name": intent, "confidence": 1.0}, "entities": entities or []}
+    latest = {"text": text, "intent": {"name": intent, "confidence": 1.0}, "entities": entities or [], **(parse or {})}
     events = [{"event": "user", "text": text, "parse_data": latest, "input_channel": channel}]
     return Tracker("test-user", all_slots, latest, events, False, None, {}, "action_listen")

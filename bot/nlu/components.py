@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import Any
 
@@ -18,9 +19,19 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from spacy.language import Language
 
 from bot.nlu.ages import find_ages
-from bot.nlu.emergency import signals_danger
+from bot.nlu.emergency import danger_kind, fold
+from offers_db.categories import categories
 
 EMERGENCY_INTENT = "emergency"
+NEED_PREFIX = "need_"
+# A second need is named when the model ranks it this high and one of its words stands in the text …
+SECOND_NEED_WITH_WORD = 0.05
+# … or when the model alone ranks it this high.
+SECOND_NEED_ALONE = 0.30
+MIN_SYNONYM_LENGTH = 4
+# The model's own emergency guess counts from this confidence on, even below the fallback threshold:
+# a missed emergency costs more than one extra message with helpline numbers.
+EMERGENCY_MODEL_FLOOR = 0.25
 
 
 @cache
@@ -89,16 +100,77 @@ class GermanAgeExtractor(_RuleComponent, EntityExtractorMixin):
         return messages
 
 
+def _entity(name: str, value: str) -> dict[str, Any]:
+    return {"entity": name, "value": value, "start": 0, "end": 0, "confidence": 1.0}
+
+
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
-class EmergencyGuard(_RuleComponent):
-    """Forces the emergency intent on words of acute danger, whatever the model guessed."""
+class EmergencyGuard(_RuleComponent, EntityExtractorMixin):
+    """Forces the emergency intent on danger, even when only hinted at, and says which kind (emergency_type)."""
 
     def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:
-            if not signals_danger(message.get(TEXT) or ""):
+            kind = danger_kind(message.get(TEXT) or "")
+            ranking = message.get(INTENT_RANKING_KEY) or []
+            model_says = any(
+                i.get("name") == EMERGENCY_INTENT and float(i.get("confidence") or 0) >= EMERGENCY_MODEL_FLOOR
+                for i in ranking
+            )
+            if kind is None and not model_says:
                 continue
             intent = {"name": EMERGENCY_INTENT, "confidence": 1.0}
             message.set(INTENT, intent, add_to_output=True)
-            ranking = [i for i in message.get(INTENT_RANKING_KEY) or [] if i.get("name") != EMERGENCY_INTENT]
-            message.set(INTENT_RANKING_KEY, [intent, *ranking], add_to_output=True)
+            others = [i for i in ranking if i.get("name") != EMERGENCY_INTENT]
+            message.set(INTENT_RANKING_KEY, [intent, *others], add_to_output=True)
+            if kind is not None:
+                entities = self.add_extractor_name([_entity("emergency_type", kind)])
+                message.set(ENTITIES, message.get(ENTITIES, []) + entities, add_to_output=True)
+        return messages
+
+
+def _mentions(folded_text: str, words: set[str], synonyms: tuple[str, ...]) -> bool:
+    """True when a synonym stands in the text: a word starting with it, or the whole phrase."""
+    for synonym in synonyms:
+        synonym = fold(synonym)
+        if " " in synonym or "-" in synonym:
+            if synonym in folded_text:
+                return True
+        elif len(synonym) >= MIN_SYNONYM_LENGTH:
+            stem = re.sub(r"(?:en|e)$", "", synonym)  # "miete" also stands in "Mietrückstand"
+            stem = stem if len(stem) >= MIN_SYNONYM_LENGTH else synonym
+            if any(word.startswith(stem) for word in words):
+                return True
+    return False
+
+
+def second_need(text: str, ranking: list[dict[str, Any]], first: str) -> str | None:
+    """Another need the message names besides `first` ("Schulden … und die Miete"), or None."""
+    folded = fold(text)
+    words = set(re.findall(r"\w+", folded))
+    for candidate in ranking:
+        name = str(candidate.get("name") or "")
+        confidence = float(candidate.get("confidence") or 0.0)
+        if not name.startswith(NEED_PREFIX) or name == first or confidence < SECOND_NEED_WITH_WORD:
+            continue
+        category = categories().get(name.removeprefix(NEED_PREFIX))
+        if category is None:
+            continue
+        if confidence >= SECOND_NEED_ALONE or _mentions(folded, words, category.synonyms):
+            return category.id
+    return None
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False)
+class NeedMentions(_RuleComponent, EntityExtractorMixin):
+    """Adds an other_need entity when a message names a second need; the bot offers it after the first."""
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        for message in messages:
+            first = (message.get(INTENT) or {}).get("name") or ""
+            if not first.startswith(NEED_PREFIX):
+                continue
+            other = second_need(message.get(TEXT) or "", message.get(INTENT_RANKING_KEY) or [], first)
+            if other is not None:
+                entities = self.add_extractor_name([_entity("other_need", other)])
+                message.set(ENTITIES, message.get(ENTITIES, []) + entities, add_to_output=True)
         return messages

@@ -20,7 +20,8 @@ from offers_db.loader import load_offers
 from tests.tracker import domain
 
 ROOT = Path(__file__).parents[2]
-MIN_EXAMPLES_PER_NEED = 25
+MIN_EXAMPLES_PER_NEED = 60
+MIN_STORIES_PER_NEED = MIN_EXAMPLES_PER_NEED // 3  # stories of two sentences or more (issue 9)
 
 
 def action_classes() -> dict[str, type[Action]]:
@@ -43,6 +44,20 @@ def nlu_examples(path: Path) -> dict[str, list[str]]:
     return examples
 
 
+def training_examples() -> dict[str, list[str]]:
+    """Every intent's examples from all NLU files under data/."""
+    examples: dict[str, list[str]] = {}
+    for path in sorted((ROOT / "data").glob("nlu*.yml")):
+        for intent, texts in nlu_examples(path).items():
+            examples.setdefault(intent, []).extend(texts)
+    return examples
+
+
+def is_story(text: str) -> bool:
+    """Two sentences or more: a sentence end inside the text, not only at its end."""
+    return len([s for s in re.split(r"[.!?]+\s+", text.strip()) if s]) >= 2
+
+
 def test_every_domain_action_is_a_class_and_every_class_is_in_the_domain() -> None:
     custom = {a for a in domain()["actions"] if not a.startswith("utter_")}
     assert custom == set(action_classes())
@@ -57,22 +72,46 @@ def test_need_intents_and_slot_values_match_the_taxonomy() -> None:
     assert {(m["intent"], m["value"]) for m in slot["mappings"]} == {(f"need_{c}", c) for c in ids}
 
 
-def test_every_need_has_enough_training_examples() -> None:
-    examples = nlu_examples(ROOT / "data" / "nlu.yml")
+def test_every_need_has_enough_training_examples_and_a_third_are_stories() -> None:
+    examples = training_examples()
     short = {c: len(examples.get(f"need_{c}", [])) for c in categories()}
     assert {c: n for c, n in short.items() if n < MIN_EXAMPLES_PER_NEED} == {}
+    few_stories = {
+        c: n for c in categories() if (n := sum(map(is_story, examples[f"need_{c}"]))) < MIN_STORIES_PER_NEED
+    }
+    assert few_stories == {}
+
+
+def held_out_texts() -> list[str]:
+    """Every held-out text: the NLU sets, the family messages of issue 9, the emergency guard's cases."""
+    texts = [
+        t
+        for name in ("nlu_heldout.yml", "nlu_out_of_scope.yml")
+        for examples in nlu_examples(ROOT / "tests" / name).values()
+        for t in examples
+    ]
+    families = yaml.safe_load((ROOT / "tests" / "heldout_families.yml").read_text(encoding="utf-8"))["messages"]
+    cases = yaml.safe_load((ROOT / "tests" / "emergency_cases.yml").read_text(encoding="utf-8"))
+    return texts + [m["text"] for m in families] + cases["emergency"] + cases["not_emergency"]
+
+
+def normalised(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
 
 
 def test_held_out_messages_are_never_trained_on() -> None:
-    trained = {t.lower() for texts in nlu_examples(ROOT / "data" / "nlu.yml").values() for t in texts}
-    held_out = [
-        t
-        for name in ("nlu_heldout.yml", "nlu_out_of_scope.yml")
-        for texts in nlu_examples(ROOT / "tests" / name).values()
-        for t in texts
-    ]
-    assert len(held_out) >= 250
-    assert [t for t in held_out if t.lower() in trained] == []
+    trained = {normalised(t) for texts in training_examples().values() for t in texts}
+    held_out = held_out_texts()
+    assert len(held_out) >= 250 + 200 + 120
+    assert [t for t in held_out if normalised(t) in trained] == []
+
+
+def test_family_held_out_set_has_the_kinds_issue_9_asks_for() -> None:
+    messages = yaml.safe_load((ROOT / "tests" / "heldout_families.yml").read_text(encoding="utf-8"))["messages"]
+    assert len(messages) >= 200
+    assert sum(m["emergency"] for m in messages) >= 40
+    assert sum(len(m["needs"]) > 1 for m in messages) >= 40
+    assert {n for m in messages for n in m["needs"]} == set(categories())
 
 
 def test_held_out_set_covers_every_category() -> None:

@@ -156,3 +156,48 @@ def test_form_validates_need_and_age() -> None:
     assert form.validate_child_age("4", dispatcher, tracker(), domain()) == {"child_age": 4.0}
     assert form.validate_child_age(140, dispatcher, tracker(), domain()) == {"child_age": None}
     assert [m["response"] for m in dispatcher.messages] == ["utter_age_invalid"]
+
+
+def ranking(*pairs: tuple[str, float]) -> dict[str, Any]:
+    return {"intent_ranking": [{"name": name, "confidence": confidence} for name, confidence in pairs]}
+
+
+def test_unsure_model_asks_which_need_instead_of_not_understood(repo: OfferRepository) -> None:
+    parse = ranking(("nlu_fallback", 0.45), ("need_wohnen", 0.31), ("need_schuldnerberatung", 0.28), ("greet", 0.2))
+    dispatcher, events = run(ActionFallback(), text="die miete und die mahnungen", intent="nlu_fallback", parse=parse)
+    (message,) = dispatcher.messages
+    assert message["text"] == domain()["responses"]["utter_clarify_need"][0]["text"]
+    assert [b["payload"] for b in message["buttons"]] == ["/need_wohnen", "/need_schuldnerberatung", "/show_all_needs"]
+    assert [b["title"] for b in message["buttons"]] == ["Wohnen", "Schuldnerberatung", "Etwas anderes"]
+    assert events == []
+
+
+def test_out_of_scope_with_only_a_faint_need_is_not_asked_about(repo: OfferRepository) -> None:
+    parse = ranking(("out_of_scope", 0.8), ("need_freizeit_kultur", 0.1))
+    dispatcher, _ = run(ActionFallback(), text="wie wird das wetter", intent="out_of_scope", parse=parse)
+    assert [m["response"] for m in dispatcher.messages] == ["utter_fallback"]
+
+
+def test_a_second_need_is_offered_after_the_first(repo: OfferRepository) -> None:
+    dispatcher, events = run(
+        ActionShowOffers(), text="kita", intent="need_kinderbetreuung", need="kinderbetreuung", child_age=4.0,
+        other_need="sprache_integration",
+    )  # fmt: skip
+    assert [m["response"] for m in dispatcher.messages] == ["utter_offers", "utter_offer_other_need"]
+    assert dispatcher.messages[1]["other_need"] == "sprache_integration"
+    assert dispatcher.messages[1]["other_need_label"] == "Sprache und Integration"
+    assert SlotSet("other_need", None) in events
+
+
+def test_faq_about_a_need_ends_with_its_offers(repo: OfferRepository) -> None:
+    parse = {"response_selector": {"faq": {"response": {"intent_response_key": "faq/kita_anmeldung"}}}}
+    dispatcher, _ = run(actions.offers.ActionFaqOffers(), text="wie melde ich mein kind an", intent="faq", parse=parse)
+    (message,) = dispatcher.messages
+    assert message["response"] == "utter_faq_offers"
+    assert [o["id"] for o in message["custom"]["offers"]][:1] == ["kita-a"]
+
+
+def test_faq_without_a_need_shows_no_offers(repo: OfferRepository) -> None:
+    parse = {"response_selector": {"faq": {"response": {"intent_response_key": "faq/datenschutz"}}}}
+    dispatcher, _ = run(actions.offers.ActionFaqOffers(), text="datenschutz", intent="faq", parse=parse)
+    assert dispatcher.messages == []

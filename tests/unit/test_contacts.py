@@ -45,6 +45,10 @@ def new_request(contacts: ContactRepository, conversation: str = "c1", **fields:
         ("ruf mich an", None),
         ("info(at)example.org", None),
         ("0" * 20, None),
+        ("meine Nummer ist 0151 23456789", "0151 23456789"),
+        ("erreichbar unter Mama.K@web.de ab 14 Uhr", "mama.k@web.de"),
+        ("Tel. (05181) 80 70 60 vormittags", "(05181) 80 70 60"),
+        ("ich hab am 12.03.2024 schon angerufen", None),
     ],
 )
 def test_contact_is_a_phone_number_or_an_email(given: str, expected: str | None) -> None:

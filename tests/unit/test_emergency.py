@@ -1,0 +1,66 @@
+"""The emergency guard's rules: danger also when only hinted at, no alarm for hard but safe situations.
+
+Cases: tests/emergency_cases.yml (hand-written, never trained on) and the examples of issue 9.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bot.nlu.emergency import CHILD, PARENT, SUICIDE, VIOLENCE, danger_kind, fold, signals_danger
+
+CASES = yaml.safe_load((Path(__file__).parents[1] / "emergency_cases.yml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("text", CASES["emergency"])
+def test_hinted_danger_is_an_emergency(text: str) -> None:
+    assert signals_danger(text)
+
+
+@pytest.mark.parametrize("text", CASES["not_emergency"])
+def test_hard_but_safe_situations_are_no_emergency(text: str) -> None:
+    assert danger_kind(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("manchmal verrutscht ihm die Hand, meine Mutter hatte ein blaues Auge", VIOLENCE),
+        ("ich suche einen Grund weiterzumachen", SUICIDE),
+        ("ich sehe nur die Klinge", SUICIDE),
+        ("das Baby hört nicht auf zu schreien, ich habe Angst, dass ich es schüttle", PARENT),
+        ("nebenan schreit seit Stunden ein kleines Kind", CHILD),
+        ("Mein Mann schlägt mich", VIOLENCE),
+        ("ich will nicht mehr leben", SUICIDE),
+    ],
+)
+def test_the_kind_of_danger_chooses_the_numbers(text: str, kind: str) -> None:
+    assert danger_kind(text) == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ich kann einfach nicht mehr, keine Lehrstelle",
+        "ich bin am ende mit den nerven, die kita hat schon wieder zu",
+        "Was schlagen Sie vor?",
+        "das Kindergeld ist weg, die Familienkasse zahlt nicht",
+        "mein Sohn hat blaue Flecken vom Fußball",
+        "die Miete bringt uns noch um",
+        "mein kind hat schüttelfrost und fieber",
+        "an der klingel steht kein name",
+    ],
+)
+def test_everyday_words_that_look_like_danger(text: str) -> None:
+    assert danger_kind(text) is None
+
+
+@pytest.mark.parametrize(
+    ("typed", "folded"),
+    [("Schüttle", "schuttle"), ("schuettle", "schuttle"), ("Straße  und   Weg", "strasse und weg")],
+)
+def test_folding_makes_spellings_equal(typed: str, folded: str) -> None:
+    assert fold(typed) == folded

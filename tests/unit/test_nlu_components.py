@@ -1,0 +1,85 @@
+"""The rule-based NLU components: a second need named in a message, the emergency guard's output."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.nlu.components import EMERGENCY_MODEL_FLOOR, EmergencyGuard, NeedMentions, second_need
+
+
+def ranked(*pairs: tuple[str, float]) -> list[dict[str, Any]]:
+    return [{"name": name, "confidence": confidence} for name, confidence in pairs]
+
+
+@pytest.mark.parametrize(
+    ("text", "ranking", "expected"),
+    [
+        # a word of the category stands in the text and the model sees the need too
+        (
+            "Wir haben Schulden beim Stromanbieter und jetzt auch noch Mietrückstand",
+            ranked(("need_schuldnerberatung", 0.6), ("need_wohnen", 0.2)),
+            "wohnen",
+        ),
+        (
+            "Wir brauchen einen Kitaplatz und ich will einen Deutschkurs machen",
+            ranked(("need_kinderbetreuung", 0.7), ("need_sprache_integration", 0.09)),
+            "sprache_integration",
+        ),
+        # the model alone is sure enough
+        ("ganz lange geschichte", ranked(("need_wohnen", 0.5), ("need_schuldnerberatung", 0.35)), "schuldnerberatung"),
+        # faint and without a word of its own: no second need
+        ("Wir suchen einen Kitaplatz", ranked(("need_kinderbetreuung", 0.9), ("need_wohnen", 0.06)), None),
+        # the same need is never its own second need
+        (
+            "kita und krippe",
+            ranked(
+                ("need_kinderbetreuung", 0.9),
+            ),
+            None,
+        ),
+    ],
+)
+def test_second_need(text: str, ranking: list[dict[str, Any]], expected: str | None) -> None:
+    first = str(ranking[0]["name"])
+    assert second_need(text, ranking, first) == expected
+
+
+def message(text: str, intent: str, ranking: list[dict[str, Any]]) -> Message:
+    found = Message(data={TEXT: text})
+    found.set(INTENT, {"name": intent, "confidence": ranking[0]["confidence"]})
+    found.set(INTENT_RANKING_KEY, ranking)
+    return found
+
+
+def test_need_mentions_adds_an_other_need_entity() -> None:
+    ranking = ranked(("need_schuldnerberatung", 0.6), ("need_wohnen", 0.2))
+    (result,) = NeedMentions().process([message("Schulden und die Miete ist offen", "need_schuldnerberatung", ranking)])
+    assert [(e["entity"], e["value"]) for e in result.get(ENTITIES)] == [("other_need", "wohnen")]
+
+
+def test_guard_forces_emergency_and_names_its_kind() -> None:
+    ranking = ranked(("need_fruehe_hilfen", 0.8), ("emergency", 0.1))
+    text = "das Baby schreit seit Stunden und ich habe Angst, dass ich es schüttle"
+    (result,) = EmergencyGuard().process([message(text, "need_fruehe_hilfen", ranking)])
+    assert result.get(INTENT) == {"name": "emergency", "confidence": 1.0}
+    assert result.get(INTENT_RANKING_KEY)[0]["name"] == "emergency"
+    assert [(e["entity"], e["value"]) for e in result.get(ENTITIES)] == [("emergency_type", "parent_overwhelmed")]
+
+
+def test_guard_trusts_the_models_emergency_guess_from_the_floor_on() -> None:
+    ranking = ranked(("nlu_fallback", 0.45), ("need_schutz_krise", 0.4), ("emergency", EMERGENCY_MODEL_FLOOR))
+    (result,) = EmergencyGuard().process([message("es ist wieder so wie früher bei uns", "nlu_fallback", ranking)])
+    assert result.get(INTENT)["name"] == "emergency"
+    assert result.get(ENTITIES, []) == []
+
+
+def test_guard_leaves_calm_messages_alone() -> None:
+    ranking = ranked(("need_arbeit_ausbildung", 0.7), ("emergency", 0.05))
+    (result,) = EmergencyGuard().process(
+        [message("Ich kann nicht mehr, keine Lehrstelle", "need_arbeit_ausbildung", ranking)]
+    )
+    assert result.get(INTENT)["name"] == "need_arbeit_ausbildung"
