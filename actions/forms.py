@@ -4,14 +4,23 @@ from __future__ import annotations
 
 from typing import Any
 
-from rasa_sdk import Tracker
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
+from actions.common import response_text
 from offers_db.categories import categories
 
 MAX_CHILD_AGE = 27  # youth welfare (SGB VIII) ends at 27
+AGE_ENTITIES = ("child_age", "sibling_age")
+
+
+def ages_in_latest_message(tracker: Tracker) -> list[float]:
+    """Every child's age the latest message named, in reading order (distinct)."""
+    values = [e.get("value") for e in tracker.latest_message.get("entities") or [] if e.get("entity") in AGE_ENTITIES]
+    return list(dict.fromkeys(float(v) for v in values if isinstance(v, (int, float))))
 
 
 class ValidateLotseForm(FormValidationAction):
@@ -40,6 +49,9 @@ class ValidateLotseForm(FormValidationAction):
     def validate_child_age(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
+        several = ages_in_latest_message(tracker)
+        if len(several) > 1:  # "13, 11 und 4": ask which child first (action_ask_child_age)
+            return {"child_age": None, "child_ages": several, "sibling_age": None}
         try:
             age = float(value)
         except (TypeError, ValueError):
@@ -47,4 +59,24 @@ class ValidateLotseForm(FormValidationAction):
         if not 0 <= age <= MAX_CHILD_AGE:
             dispatcher.utter_message(response="utter_age_invalid")
             return {"child_age": None}
+        named = [a for a in tracker.get_slot("child_ages") or [] if a != age]
+        if tracker.get_slot("child_ages"):  # the others are offered after this child's offers
+            return {"child_age": age, "child_ages": None, "sibling_age": named[0] if named else None}
         return {"child_age": age}
+
+
+class ActionAskChildAge(Action):
+    """Asks for the child's age; when several children were named, which one to search for first."""
+
+    def name(self) -> str:
+        return "action_ask_child_age"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        several = tracker.get_slot("child_ages") or []
+        if len(several) < 2:
+            dispatcher.utter_message(response="utter_ask_child_age")
+            return []
+        label = response_text(domain, "utter_age_button")
+        buttons = [{"title": label.format(age=f"{a:g}"), "payload": label.format(age=f"{a:g}")} for a in several]
+        dispatcher.utter_message(response="utter_ask_which_child", buttons=buttons)
+        return []

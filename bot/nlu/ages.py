@@ -33,6 +33,9 @@ AGE_WORDS = {
     r"teenager|teenie": 15.0,
 }
 SCHOOL_START_AGE = 5.5  # a child in grade N is about N + 5.5 years old
+# "ich (14) bin schwanger", "meine Tochter, 15, ist schwanger": a young mother's own age, not a child's
+YOUNG_MOTHER_MIN_AGE = 11
+YOUNG_MOTHER_DISTANCE = 30  # characters between her age and "schwanger"
 
 _WORD_ALTERNATION = "|".join(
     sorted((w for w in NUMBER_WORDS if w not in ("ein", "einem", "einen", "eine")), key=len, reverse=True)
@@ -157,7 +160,21 @@ def find_ages(text: str) -> list[AgeMention]:
                 continue
             taken.append(AgeMention(start, end, value, kind))
     mentions = sorted((m for m in taken if m.kind != "parent"), key=lambda m: m.start)
-    return _with_list_continuations(lowered, mentions)
+    return _without_young_mothers(_with_list_continuations(lowered, mentions))
+
+
+def _without_young_mothers(mentions: list[AgeMention]) -> list[AgeMention]:
+    """Drops the age of a pregnant girl or young woman next to "schwanger": the child is the baby (0)."""
+    pregnancies = [m for m in mentions if m.kind == "pregnancy"]
+    return [
+        m
+        for m in mentions
+        if not (
+            m.kind != "pregnancy"
+            and YOUNG_MOTHER_MIN_AGE <= m.value <= ADULT_AGE
+            and any(min(abs(p.start - m.end), abs(m.start - p.end)) <= YOUNG_MOTHER_DISTANCE for p in pregnancies)
+        )
+    ]
 
 
 def _with_list_continuations(text: str, mentions: list[AgeMention]) -> list[AgeMention]:

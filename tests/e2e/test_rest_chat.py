@@ -218,3 +218,44 @@ def test_names_phone_numbers_and_iban_never_reach_the_logs(running_bot: RunningB
     log = running_bot.log.read_text(encoding="utf-8", errors="replace")
     assert "Rasa server is up" in log  # the log is really captured
     assert [s for s in (*secrets, user) if s in log] == []
+
+
+def test_indirect_emergency_gets_the_fitting_numbers_at_once(running_bot: RunningBot) -> None:
+    reply = running_bot.say(sender(), "das Baby hört nicht auf zu schreien, ich habe Angst, dass ich es schüttle")
+    assert "0800 111 0 550" in reply[0]["text"] and "112" in reply[0]["text"]
+    assert "/need_fruehe_hilfen" in [b["payload"] for b in reply[0].get("buttons", [])]
+    hint = running_bot.say(sender(), "ich suche einen Grund weiterzumachen")
+    assert "0800 111 0 111" in hint[0]["text"]
+
+
+def test_exhausted_but_safe_gets_its_need_not_only_numbers(running_bot: RunningBot) -> None:
+    reply = running_bot.say(sender(), "Ich kann einfach nicht mehr, 40 Bewerbungen und keine Lehrstelle")
+    assert "110" not in texts_of(reply)
+    offered = offers_in(reply)
+    assert offered and all("arbeit_ausbildung" in o["categories"] for o in offered)
+
+
+def test_natural_call_back_request_starts_the_call_back_form(running_bot: RunningBot) -> None:
+    user = sender()
+    reply = running_bot.say(user, "Kann mich jemand vom Familienzentrum zurückrufen?")
+    assert texts_of(reply).startswith("Wie erreicht das Familienzentrum Sie?")
+    reply = running_bot.say(user, "meine Nummer ist 0151 23456789")
+    assert texts_of(reply).startswith("Wie dürfen wir Sie ansprechen?")
+    running_bot.say(user, "/cancel")
+
+
+def test_faq_about_bildung_und_teilhabe_ends_with_where_to_apply(running_bot: RunningBot) -> None:
+    reply = running_bot.say(sender(), "Wie beantrage ich Bildung und Teilhabe?")
+    assert "Bildung und Teilhabe" in texts_of(reply)
+    offered = offers_in(reply)
+    assert offered and all("bildung_teilhabe" in o["categories"] for o in offered)
+
+
+def test_several_children_are_asked_which_one_first(running_bot: RunningBot) -> None:
+    user = sender()
+    reply = running_bot.say(user, "Meine Kinder sind 13, 11 und 4 und suchen was für die Freizeit")
+    assert [b["payload"] for m in reply for b in m.get("buttons", [])] == ["13 Jahre", "11 Jahre", "4 Jahre"]
+    chosen = running_bot.say(user, "11 Jahre")
+    offered = offers_in(chosen)
+    assert offered and all((o["min_age"] or 0) <= 11 for o in offered)
+    assert "13" in texts_of(chosen)  # the other child is offered afterwards

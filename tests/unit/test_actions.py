@@ -11,6 +11,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 import actions.common
+import actions.forms
 import actions.offers
 from actions.conversation import ActionChangeTopic, ActionContactFamilienzentrum, ActionFallback, ActionRestartSearch
 from actions.forms import ValidateLotseForm
@@ -201,3 +202,29 @@ def test_faq_without_a_need_shows_no_offers(repo: OfferRepository) -> None:
     parse = {"response_selector": {"faq": {"response": {"intent_response_key": "faq/datenschutz"}}}}
     dispatcher, _ = run(actions.offers.ActionFaqOffers(), text="datenschutz", intent="faq", parse=parse)
     assert dispatcher.messages == []
+
+
+def age_entities(*ages: float) -> list[dict[str, Any]]:
+    return [{"entity": "child_age" if i == 0 else "sibling_age", "value": a} for i, a in enumerate(ages)]
+
+
+def test_several_children_are_asked_which_one_first() -> None:
+    form = ValidateLotseForm()
+    named = tracker(text="13, 11 und 4", entities=age_entities(13.0, 11.0, 4.0), need="freizeit_kultur")
+    result = form.validate_child_age(13.0, CollectingDispatcher(), named, domain())
+    assert result == {"child_age": None, "child_ages": [13.0, 11.0, 4.0], "sibling_age": None}
+    dispatcher = CollectingDispatcher()
+    asking = tracker(text="13, 11 und 4", child_ages=[13.0, 11.0, 4.0])
+    asyncio.run(actions.forms.ActionAskChildAge().run(dispatcher, asking, domain()))
+    (message,) = dispatcher.messages
+    assert message["response"] == "utter_ask_which_child"
+    assert [b["payload"] for b in message["buttons"]] == ["13 Jahre", "11 Jahre", "4 Jahre"]
+    chosen = tracker(text="11 Jahre", entities=age_entities(11.0), child_ages=[13.0, 11.0, 4.0])
+    result = form.validate_child_age(11.0, CollectingDispatcher(), chosen, domain())
+    assert result == {"child_age": 11.0, "child_ages": None, "sibling_age": 13.0}
+
+
+def test_one_child_is_asked_for_the_age_as_before() -> None:
+    dispatcher = CollectingDispatcher()
+    asyncio.run(actions.forms.ActionAskChildAge().run(dispatcher, tracker(text="kita"), domain()))
+    assert [m["response"] for m in dispatcher.messages] == ["utter_ask_child_age"]

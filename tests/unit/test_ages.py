@@ -39,6 +39,11 @@ def ages(text: str) -> list[tuple[str, float]]:
         ("sie ist ein jahr alt", [("ein jahr", 1.0)]),
         ("lernförderung 8", [("8", 8.0)]),
         ("kita 4?", [("4", 4.0)]),
+        # a young mother's own age is not the child's: the child is the baby
+        ("ich (14) bin schwanger", [("schwanger", 0.0)]),
+        ("meine Tochter, 15, ist schwanger", [("schwanger", 0.0)]),
+        ("ich bin schwanger und mein Sohn ist 4", [("schwanger", 0.0), ("4", 4.0)]),
+        ("meine Kinder sind 13, 11 und 4", [("13", 13.0), ("11", 11.0), ("4", 4.0)]),
     ],
 )
 def test_ages_are_found_with_their_span(text: str, expected: list[tuple[str, float]]) -> None:
@@ -60,6 +65,11 @@ def test_ages_are_found_with_their_span(text: str, expected: list[tuple[str, flo
         "babyausstattung",
         "sprachkurs a2",
         "vorsorge u7",
+        "aus 50 Euro wurden 400",
+        "vor 1,5 Jahren angemeldet",
+        "seit 2 wochen essen wir nur nudeln",
+        "er hat um 12 Schluss",
+        "die 7b fährt an die Nordsee",
     ],
 )
 def test_numbers_that_are_no_child_ages_are_ignored(text: str) -> None:

@@ -1,0 +1,38 @@
+"""Real-looking family messages over REST (issue 9): routing, indirect emergencies, out of scope.
+
+The held-out set tests/heldout_families.yml is never trained on (tests/integration/test_consistency.py).
+The figures are printed and kept in results/families.json; bench/family_bench.py gives the same table.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from bench.family_bench import evaluate, print_summary
+from bot.model import PROJECT_ROOT
+from tests.e2e.conftest import RunningBot
+
+pytestmark = pytest.mark.slow
+
+# Floors a little under what was measured (see README, Quality), so noise does not fail the build,
+# but a real regression does. Emergencies have no slack.
+ROUTING_FLOOR = 0.85
+EMERGENCY_RECALL_FLOOR = 0.97
+FALSE_ALARM_CEILING = 0.08
+OUT_OF_SCOPE_OFFERS_CEILING = 0.02
+
+
+def test_family_messages_are_understood(running_bot: RunningBot) -> None:
+    summary = evaluate(running_bot.say, running_bot.config.tracker_db)
+    out = PROJECT_ROOT / "results" / "families.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(summary, ensure_ascii=False, indent=2), encoding="utf-8")
+    print()
+    print_summary(summary)
+    assert summary["messages"] >= 200
+    assert summary["routing_within_two_turns"] >= ROUTING_FLOOR
+    assert summary["emergency_recall"] >= EMERGENCY_RECALL_FLOOR
+    assert summary["false_alarms_on_stories"] <= FALSE_ALARM_CEILING
+    assert summary["out_of_scope_with_offers"] <= OUT_OF_SCOPE_OFFERS_CEILING
