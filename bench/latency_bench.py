@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import random
 import tempfile
 import threading
 import time
@@ -50,14 +51,23 @@ CONVERSATION = [
     "danke, das hilft mir sehr",
     "tschüss",
 ]
+# every conversation words its typed messages a little differently, so no cache can hide the NLU's cost
+FILLERS = ("also", "hm", "ok", "bitte", "na ja", "halt", "eben", "mal", "ja", "gut", "so", "naja", "nun", "echt",
+           "eigentlich", "leider", "jetzt", "dann", "übrigens", "ehrlich")  # fmt: skip
 SINGLE_CONVERSATIONS = 10
 CONCURRENT_CONVERSATIONS = 20
 
 
+def worded(text: str, rng: random.Random) -> str:
+    """Button payloads as they are; typed text with two filler words, e.g. 'hm, … echt'."""
+    return text if text.startswith("/") else f"{rng.choice(FILLERS)}, {text} {rng.choice(FILLERS)}"
+
+
 def converse(url: str, latencies: list[float]) -> None:
     sender = uuid.uuid4().hex
+    rng = random.Random(sender)
     for text in CONVERSATION:
-        latencies.append(say(url, sender, text))
+        latencies.append(say(url, sender, worded(text, rng)))
 
 
 def measure(model: Path, work: Path) -> dict[str, float]:

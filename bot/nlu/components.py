@@ -31,7 +31,7 @@ SECOND_NEED_ALONE = 0.30
 MIN_SYNONYM_LENGTH = 4
 # The model's own emergency guess counts from this confidence on, even below the fallback threshold:
 # a missed emergency costs more than one extra message with helpline numbers.
-EMERGENCY_MODEL_FLOOR = 0.1
+EMERGENCY_MODEL_FLOOR = 0.25
 
 
 @cache
