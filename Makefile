@@ -43,6 +43,9 @@ lint: setup ## ruff and mypy
 bench: setup ## Run the benchmarks under bench/ (prints tables, writes bench/results/*.json)
 	$(BIN)/python -m bench.search_bench
 	$(BIN)/python -m bench.conversation_bench
+	$(BIN)/python -m bench.family_bench
+	$(BIN)/python -m bench.latency_bench
+	$(BIN)/python -m bench.encoder_bench
 
 validate: setup ## Check the offers YAML files
 	$(BIN)/lotse offers validate

@@ -16,10 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sqlite3
-import tempfile
-import urllib.request
 import uuid
 from collections import Counter
 from collections.abc import Callable
@@ -29,11 +26,8 @@ from typing import Any
 
 import yaml
 
+from bench.harness import post, running_bot
 from bot.model import PROJECT_ROOT, ensure_model
-from bot.run import ServerConfig, start_servers, stop, wait_for_servers
-from offers_db.db import make_engine
-from offers_db.loader import load_offers
-from offers_db.repository import OfferRepository
 
 HELD_OUT = PROJECT_ROOT / "tests" / "heldout_families.yml"
 RESULTS = Path(__file__).with_name("results")
@@ -55,6 +49,7 @@ class Outcome:
     emergency_given: bool = False
     offers_in_turn_1: bool = False
     second_offered: bool = False
+    other_offered: bool = False  # any further need offered after the offers (right or wrong)
 
 
 def held_out_messages(path: Path = HELD_OUT) -> list[dict[str, Any]]:
@@ -109,7 +104,9 @@ def run_message(say: Say, tracker_db: Path, message: dict[str, Any]) -> Outcome:
     served = _needs_set(tracker_events(tracker_db, sender))
     outcome.needs_set = served
     others = expected - set(served)
-    outcome.second_offered = bool(others) and any(p.removeprefix("/need_") in others for p in _payloads(replies))
+    offered = {p.removeprefix("/need_") for p in _payloads(replies) if p.startswith("/need_")} - set(served)
+    outcome.second_offered = bool(others & offered)
+    outcome.other_offered = bool(served) and bool(offered)
     return outcome
 
 
@@ -120,6 +117,7 @@ def share(part: int, whole: int) -> float:
 def summarise(outcomes: list[Outcome]) -> dict[str, Any]:
     routable = [o for o in outcomes if o.needs and not o.emergency]
     multi = [o for o in routable if len(o.needs) > 1]
+    single = [o for o in routable if len(o.needs) == 1]
     emergencies = [o for o in outcomes if o.emergency]
     calm = [o for o in outcomes if not o.emergency]
     stories = [o for o in calm if o.kind != "out_of_scope"]
@@ -138,6 +136,7 @@ def summarise(outcomes: list[Outcome]) -> dict[str, Any]:
         "routing_in_turn_1": share(sum(o.routed_turn == 1 for o in routable), len(routable)),
         "routing_by_kind": by_kind,
         "multi_need_second_offered": share(sum(o.second_offered for o in multi), len(multi)),
+        "single_need_other_offered": share(sum(o.other_offered for o in single), len(single)),
         "emergency_recall": share(sum(o.emergency_given for o in emergencies), len(emergencies)),
         "false_alarms_on_stories": share(sum(o.emergency_given for o in stories), len(stories)),
         "out_of_scope_with_offers": share(sum(o.offers_in_turn_1 for o in out_of_scope), len(out_of_scope)),
@@ -159,6 +158,7 @@ def print_summary(summary: dict[str, Any]) -> None:
         ("need routing within two turns", summary["routing_within_two_turns"], "≥ 92 %"),
         ("need routing in turn 1", summary["routing_in_turn_1"], ""),
         ("second need offered (multi-need)", summary["multi_need_second_offered"], ""),
+        ("another need offered (single-need)", summary["single_need_other_offered"], ""),
         ("indirect emergencies recalled", summary["emergency_recall"], "100 %"),
         ("false alarms on calm stories", summary["false_alarms_on_stories"], "≤ 5 %"),
         ("out of scope with offers", summary["out_of_scope_with_offers"], "≤ 2 %"),
@@ -176,31 +176,13 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--out", type=Path, default=RESULTS / "families.json")
     args = parser.parse_args(argv)
     model = args.model or ensure_model()
-    with tempfile.TemporaryDirectory() as folder:
-        work = Path(folder)
-        database_url = f"sqlite:///{work / 'offers.sqlite3'}"
-        OfferRepository(make_engine(database_url)).sync(load_offers().offers)
-        config = ServerConfig(port=5125, action_port=5175, tracker_db=work / "tracker.sqlite3")
-        os.environ["DATABASE_URL"] = database_url
-        processes = start_servers(model, config)
-        try:
-            wait_for_servers(config, processes)
-            url = f"{config.base_url}/webhooks/rest/webhook"
-            summary = evaluate(lambda sender, text: post(url, sender, text), config.tracker_db)
-        finally:
-            stop(processes)
+    with running_bot(model, port=5125, action_port=5175) as (config, _):
+        url = f"{config.base_url}/webhooks/rest/webhook"
+        summary = evaluate(lambda sender, text: post(url, sender, text), config.tracker_db)
     summary["model"] = model.name
     print_summary(summary)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(summary, ensure_ascii=False, indent=2), encoding="utf-8")
-
-
-def post(url: str, sender: str, text: str) -> list[dict[str, Any]]:
-    request = urllib.request.Request(
-        url, data=json.dumps({"sender": sender, "message": text}).encode(), headers={"Content-Type": "application/json"}
-    )
-    with urllib.request.urlopen(request, timeout=60) as response:
-        return list(json.load(response))
 
 
 if __name__ == "__main__":

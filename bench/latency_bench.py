@@ -12,20 +12,15 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import random
-import tempfile
 import threading
 import time
 import uuid
 from pathlib import Path
 
 from bench.conversation_bench import percentile, rss_mb, say
+from bench.harness import running_bot
 from bot.model import ensure_model
-from bot.run import ServerConfig, start_servers, stop, wait_for_servers
-from offers_db.db import make_engine
-from offers_db.loader import load_offers
-from offers_db.repository import OfferRepository
 
 RESULTS = Path(__file__).with_name("results")
 CONVERSATION = [
@@ -70,11 +65,8 @@ def converse(url: str, latencies: list[float]) -> None:
         latencies.append(say(url, sender, worded(text, rng)))
 
 
-def measure(model: Path, work: Path) -> dict[str, float]:
-    config = ServerConfig(port=5135, action_port=5185, tracker_db=work / "tracker.sqlite3")
-    processes = start_servers(model, config)
-    try:
-        wait_for_servers(config, processes)
+def measure(model: Path) -> dict[str, float]:
+    with running_bot(model, port=5135, action_port=5185) as (config, processes):
         url = f"{config.base_url}/webhooks/rest/webhook"
         converse(url, [])  # warm-up
         single: list[float] = []
@@ -97,8 +89,6 @@ def measure(model: Path, work: Path) -> dict[str, float]:
             "messages_per_s": round(len(concurrent) / elapsed, 1),
             "rss_mb": round(rss_mb(processes[1].pid), 0),
         }
-    finally:
-        stop(processes)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -108,12 +98,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--out", type=Path, default=RESULTS / "latency.json")
     args = parser.parse_args(argv)
     model = args.model or ensure_model()
-    with tempfile.TemporaryDirectory() as folder:
-        work = Path(folder)
-        database_url = f"sqlite:///{work / 'offers.sqlite3'}"
-        OfferRepository(make_engine(database_url)).sync(load_offers().offers)
-        os.environ["DATABASE_URL"] = database_url
-        row = {"model": model.name, **measure(model, work)}
+    row = {"model": model.name, **measure(model)}
     results = json.loads(args.out.read_text(encoding="utf-8")) if args.out.exists() else {}
     results[args.label] = row
     args.out.parent.mkdir(parents=True, exist_ok=True)

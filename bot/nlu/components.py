@@ -24,10 +24,16 @@ from offers_db.categories import categories
 
 EMERGENCY_INTENT = "emergency"
 NEED_PREFIX = "need_"
-# A second need is named when the model ranks it this high and one of its words stands in the text …
-SECOND_NEED_WITH_WORD = 0.05
-# … or when the model alone ranks it this high.
+# A second need is named when one of its words stands in the text and the model ranks it at all (top 10),
+SECOND_NEED_WITH_WORD = 0.0
+# or when the model alone ranks it this high, or when one of its specific words stands in the text.
 SECOND_NEED_ALONE = 0.30
+# Words of categories.yml too common in family stories to name a need on their own ("ich arbeite Schicht").
+GENERIC_WORDS = frozenset(
+    "geld arbeit job essen baby ferien sport musik verein lernen hausaufgaben streit konflikt erziehung leistungen"
+    " gesundheit entwicklung integration beteiligung mitmachen krise miete kleidung ausflug orientierung"
+    " ansprechpartner lotse familienzentrum".split()
+)
 MIN_SYNONYM_LENGTH = 4
 # The model's own emergency guess counts from this confidence on, even below the fallback threshold:
 # a missed emergency costs more than one extra message with helpline numbers.
@@ -131,6 +137,8 @@ class EmergencyGuard(_RuleComponent, EntityExtractorMixin):
 def _mentions(folded_text: str, words: set[str], synonyms: tuple[str, ...]) -> bool:
     """True when a synonym stands in the text: a word starting with it, or the whole phrase."""
     for synonym in synonyms:
+        if not synonym:
+            continue
         synonym = fold(synonym)
         if " " in synonym or "-" in synonym:
             if synonym in folded_text:
@@ -147,6 +155,7 @@ def second_need(text: str, ranking: list[dict[str, Any]], first: str) -> str | N
     """Another need the message names besides `first` ("Schulden … und die Miete"), or None."""
     folded = fold(text)
     words = set(re.findall(r"\w+", folded))
+    first_id = first.removeprefix(NEED_PREFIX)
     for candidate in ranking:
         name = str(candidate.get("name") or "")
         confidence = float(candidate.get("confidence") or 0.0)
@@ -156,6 +165,10 @@ def second_need(text: str, ranking: list[dict[str, Any]], first: str) -> str | N
         if category is None:
             continue
         if confidence >= SECOND_NEED_ALONE or _mentions(folded, words, category.synonyms):
+            return category.id
+    for category in categories().values():  # named plainly, though the model did not rank it
+        specific = tuple(s for s in category.synonyms if fold(s) not in GENERIC_WORDS)
+        if category.id != first_id and _mentions(folded, words, specific):
             return category.id
     return None
 

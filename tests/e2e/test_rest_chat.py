@@ -253,7 +253,7 @@ def test_faq_about_bildung_und_teilhabe_ends_with_where_to_apply(running_bot: Ru
 
 def test_several_children_are_asked_which_one_first(running_bot: RunningBot) -> None:
     user = sender()
-    reply = running_bot.say(user, "Meine Kinder sind 13, 11 und 4 und suchen was für die Freizeit")
+    reply = running_bot.say(user, "Meine Kinder sind 13, 11 und 4. Gibt es einen Sportverein oder ein Ferienprogramm?")
     assert [b["payload"] for m in reply for b in m.get("buttons", [])] == ["13 Jahre", "11 Jahre", "4 Jahre"]
     chosen = running_bot.say(user, "11 Jahre")
     offered = offers_in(chosen)

@@ -33,6 +33,20 @@ def ranked(*pairs: tuple[str, float]) -> list[dict[str, Any]]:
         ("ganz lange geschichte", ranked(("need_wohnen", 0.5), ("need_schuldnerberatung", 0.35)), "schuldnerberatung"),
         # faint and without a word of its own: no second need
         ("Wir suchen einen Kitaplatz", ranked(("need_kinderbetreuung", 0.9), ("need_wohnen", 0.06)), None),
+        # named plainly, though the model did not rank it
+        (
+            "wir sind neu aus der ukraine, tochter braucht kita und ich brauche deutschkurs",
+            ranked(("need_sprache_integration", 0.97), ("need_lernfoerderung", 0.01)),
+            "kinderbetreuung",
+        ),
+        # a common word alone names no need: parents who work still ask for child care
+        (
+            "ich arbeite schicht und brauche einen kitaplatz",
+            ranked(
+                ("need_kinderbetreuung", 0.98),
+            ),
+            None,
+        ),
         # the same need is never its own second need
         (
             "kita und krippe",
