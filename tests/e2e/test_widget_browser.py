@@ -228,3 +228,25 @@ def test_server_outage_shows_german_notice_and_chat_continues(
     page.keyboard.press("Enter")
     expect(page.locator(".lotse-card").first).to_be_visible()
     page.close()
+
+
+def test_a_story_with_two_needs_and_a_hinted_emergency(browser: Browser, bot_with_test_offers: RunningBot) -> None:
+    page = open_chat(browser, demo_url(bot_with_test_offers))
+    page.get_by_label("Ihre Nachricht").fill(
+        "Wir haben Schulden beim Stromanbieter und jetzt auch noch Mietrückstand, der Vermieter droht mit Kündigung."
+    )
+    page.keyboard.press("Enter")
+    expect(page.locator(".lotse-card").first).to_be_visible()
+    expect(page.locator(".lotse-bot").last).to_contain_text("Sie haben auch")
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "second-need-375x667.png"))
+    cards = page.locator(".lotse-card").count()
+    page.get_by_role("button", name="Ja, bitte").click()
+    expect(page.locator(".lotse-card")).not_to_have_count(cards)
+    page.get_by_label("Ihre Nachricht").fill(
+        "das Baby hört nicht auf zu schreien, ich habe Angst, dass ich es schüttle"
+    )
+    page.keyboard.press("Enter")
+    expect(page.locator(".lotse-bot").last).to_contain_text("0800 111 0 550")
+    page.screenshot(path=str(SCREENSHOTS / "emergency-375x667.png"))
+    page.close()
