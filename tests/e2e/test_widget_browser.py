@@ -247,6 +247,9 @@ def test_a_story_with_two_needs_and_a_hinted_emergency(browser: Browser, bot_wit
         "das Baby hört nicht auf zu schreien, ich habe Angst, dass ich es schüttle"
     )
     page.keyboard.press("Enter")
-    expect(page.locator(".lotse-bot").last).to_contain_text("0800 111 0 550")
+    emergency = page.locator(".lotse-bot").last
+    expect(emergency).to_contain_text("0800 111 0 550")
+    expect(emergency.locator('a[href="tel:08001110550"]')).to_be_visible()  # one tap to call
+    expect(emergency.locator('a[href="tel:112"]')).to_be_visible()
     page.screenshot(path=str(SCREENSHOTS / "emergency-375x667.png"))
     page.close()

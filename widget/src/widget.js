@@ -71,6 +71,22 @@ function el(tag, attributes = {}, ...children) {
   return node;
 }
 
+// Helpline and emergency numbers in the bot's text become one-tap calls ("Elterntelefon: 0800 111 0 550",
+// "Notruf 112"): a number of three or more digits after a colon, "Notruf", "Polizei", "Kummer" or "oder".
+const CALLABLE = /((?::|\bNotruf|\bPolizei|\bKummer|\boder)\s+)(\+?\d(?:[\d ]*\d){2,})(?!\d|\s*(?:Euro|€|%|Jahre|Zeichen))/g;
+
+export function withCallLinks(text) {
+  const nodes = [];
+  let last = 0;
+  for (const match of text.matchAll(CALLABLE)) {
+    const start = match.index + match[1].length;
+    nodes.push(text.slice(last, start), link(match[2], `tel:${match[2].replace(/[^\d+]/g, "")}`));
+    last = start + match[2].length;
+  }
+  nodes.push(text.slice(last));
+  return nodes;
+}
+
 function link(label, href) {
   const safe = safeHref(href);
   if (!safe) return document.createTextNode(label);
@@ -256,7 +272,9 @@ class LotseWidget {
   addBot(message, live) {
     if (live) { this.typing.hidden = true; clearTimeout(this.typingTimer); }
     if (message.text) {
-      this.log.append(el("div", { class: "lotse-msg lotse-bot" }, el("span", { class: "lotse-sr" }, "Lotse: "), message.text));
+      const text = el("div", { class: "lotse-msg lotse-bot" }, el("span", { class: "lotse-sr" }, "Lotse: "));
+      text.append(...withCallLinks(message.text));
+      this.log.append(text);
     }
     const custom = message.custom;
     if (custom && custom.type === "offers" && Array.isArray(custom.offers)) {
