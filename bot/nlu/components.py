@@ -134,21 +134,25 @@ class EmergencyGuard(_RuleComponent, EntityExtractorMixin):
         return messages
 
 
-def _mentions(folded_text: str, words: set[str], synonyms: tuple[str, ...]) -> bool:
-    """True when a synonym stands in the text: a word starting with it, or the whole phrase."""
-    for synonym in synonyms:
-        if not synonym:
+@cache
+def _cues(category_id: str, specific_only: bool) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A category's synonyms, folded once per process: whole phrases, and word stems ("miete" -> "miet")."""
+    phrases, stems = [], []
+    for synonym in (fold(s) for s in categories()[category_id].synonyms if s):
+        if specific_only and synonym in GENERIC_WORDS:
             continue
-        synonym = fold(synonym)
         if " " in synonym or "-" in synonym:
-            if synonym in folded_text:
-                return True
+            phrases.append(synonym)
         elif len(synonym) >= MIN_SYNONYM_LENGTH:
             stem = re.sub(r"(?:en|e)$", "", synonym)  # "miete" also stands in "Mietrückstand"
-            stem = stem if len(stem) >= MIN_SYNONYM_LENGTH else synonym
-            if any(word.startswith(stem) for word in words):
-                return True
-    return False
+            stems.append(stem if len(stem) >= MIN_SYNONYM_LENGTH else synonym)
+    return tuple(phrases), tuple(stems)
+
+
+def _mentions(folded_text: str, words: set[str], category_id: str, specific_only: bool = False) -> bool:
+    """True when a synonym of the category stands in the text: a word starting with it, or the whole phrase."""
+    phrases, stems = _cues(category_id, specific_only)
+    return any(p in folded_text for p in phrases) or any(w.startswith(stem) for stem in stems for w in words)
 
 
 def second_need(text: str, ranking: list[dict[str, Any]], first: str) -> str | None:
@@ -161,15 +165,14 @@ def second_need(text: str, ranking: list[dict[str, Any]], first: str) -> str | N
         confidence = float(candidate.get("confidence") or 0.0)
         if not name.startswith(NEED_PREFIX) or name == first or confidence < SECOND_NEED_WITH_WORD:
             continue
-        category = categories().get(name.removeprefix(NEED_PREFIX))
-        if category is None:
+        category_id = name.removeprefix(NEED_PREFIX)
+        if category_id not in categories():
             continue
-        if confidence >= SECOND_NEED_ALONE or _mentions(folded, words, category.synonyms):
-            return category.id
-    for category in categories().values():  # named plainly, though the model did not rank it
-        specific = tuple(s for s in category.synonyms if fold(s) not in GENERIC_WORDS)
-        if category.id != first_id and _mentions(folded, words, specific):
-            return category.id
+        if confidence >= SECOND_NEED_ALONE or _mentions(folded, words, category_id):
+            return category_id
+    for category_id in categories():  # named plainly, though the model did not rank it
+        if category_id != first_id and _mentions(folded, words, category_id, specific_only=True):
+            return category_id
     return None
 
 
