@@ -20,6 +20,7 @@ import threading
 import time
 import urllib.request
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -103,6 +104,17 @@ def say(url: str, sender: str, text: str) -> float:
     return (time.perf_counter() - start) * 1000
 
 
+def at_once(users: int, work: Callable[[], None]) -> float:
+    """Runs `work` in `users` threads at the same time; seconds until the last one is done."""
+    threads = [threading.Thread(target=work) for _ in range(users)]
+    start = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return time.perf_counter() - start
+
+
 def conversations(url: str, count: int, latencies: list[float]) -> None:
     for _ in range(count):
         sender = uuid.uuid4().hex
@@ -122,16 +134,7 @@ def measure(variant: Variant, model: Path, work: Path) -> dict[str, float]:
         single: list[float] = []
         conversations(url, SINGLE_CONVERSATIONS, single)
         concurrent: list[float] = []
-        threads = [
-            threading.Thread(target=conversations, args=(url, CONCURRENT_CONVERSATIONS_PER_USER, concurrent))
-            for _ in range(CONCURRENT_USERS)
-        ]
-        start = time.perf_counter()
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
-        elapsed = time.perf_counter() - start
+        elapsed = at_once(CONCURRENT_USERS, lambda: conversations(url, CONCURRENT_CONVERSATIONS_PER_USER, concurrent))
         return {
             "cold_start_s": round(cold_start_s, 1),
             "rss_mb": round(rss_mb(processes[1].pid), 0),

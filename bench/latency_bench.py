@@ -13,12 +13,10 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import threading
-import time
 import uuid
 from pathlib import Path
 
-from bench.conversation_bench import percentile, rss_mb, say
+from bench.conversation_bench import at_once, percentile, rss_mb, say
 from bench.harness import running_bot
 from bot.model import ensure_model
 
@@ -73,13 +71,7 @@ def measure(model: Path) -> dict[str, float]:
         for _ in range(SINGLE_CONVERSATIONS):
             converse(url, single)
         concurrent: list[float] = []
-        threads = [threading.Thread(target=converse, args=(url, concurrent)) for _ in range(CONCURRENT_CONVERSATIONS)]
-        start = time.perf_counter()
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
-        elapsed = time.perf_counter() - start
+        elapsed = at_once(CONCURRENT_CONVERSATIONS, lambda: converse(url, concurrent))
         return {
             "single_p50_ms": round(percentile(single, 0.5), 1),
             "single_p95_ms": round(percentile(single, 0.95), 1),
