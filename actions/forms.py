@@ -76,7 +76,13 @@ class ActionAskChildAge(Action):
         if len(several) < 2:
             dispatcher.utter_message(response="utter_ask_child_age")
             return []
-        label = response_text(domain, "utter_age_button")
-        buttons = [{"title": label.format(age=f"{a:g}"), "payload": label.format(age=f"{a:g}")} for a in several]
-        dispatcher.utter_message(response="utter_ask_which_child", buttons=buttons)
+        labels = [age_label(domain, age) for age in several]
+        dispatcher.utter_message(response="utter_ask_which_child", buttons=[{"title": t, "payload": t} for t in labels])
         return []
+
+
+def age_label(domain: DomainDict, age: float) -> str:
+    """'11 Jahre', or '4 Monate' for a baby; the age parser reads it back when tapped."""
+    if age < 1:
+        return response_text(domain, "utter_age_button_months").format(months=round(age * 12))
+    return response_text(domain, "utter_age_button").format(age=f"{age:g}")

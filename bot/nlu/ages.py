@@ -32,6 +32,8 @@ AGE_WORDS = {
     r"grundschulkind(?:er)?|grundschüler(?:in|innen)?|grundschueler(?:in|innen)?": 8.0,
     r"teenager|teenie": 15.0,
 }
+# The ages each word above stands for (by its typical value): "Baby, 4 Monate" is one child, not two.
+AGE_WORD_RANGES = {0.0: (0, 0.5), 0.5: (0, 1.5), 2.0: (1, 3), 4.5: (3, 6), 5.5: (5, 7), 8.0: (6, 11), 15.0: (12, 19)}
 SCHOOL_START_AGE = 5.5  # a child in grade N is about N + 5.5 years old
 # "ich (14) bin schwanger", "meine Tochter, 15, ist schwanger": a young mother's own age, not a child's
 YOUNG_MOTHER_MIN_AGE = 11
@@ -160,7 +162,17 @@ def find_ages(text: str) -> list[AgeMention]:
                 continue
             taken.append(AgeMention(start, end, value, kind))
     mentions = sorted((m for m in taken if m.kind != "parent"), key=lambda m: m.start)
-    return _without_young_mothers(_with_list_continuations(lowered, mentions))
+    return _without_words_for_a_named_age(_without_young_mothers(_with_list_continuations(lowered, mentions)))
+
+
+def _without_words_for_a_named_age(mentions: list[AgeMention]) -> list[AgeMention]:
+    """Drops "Baby" when the same message gives that baby's age ("Baby 4 Monate", "schwanger … Baby")."""
+
+    def named(word: AgeMention) -> bool:
+        low, high = AGE_WORD_RANGES[word.value]
+        return any(m.kind != "word" and low <= m.value <= high for m in mentions)
+
+    return [m for m in mentions if m.kind != "word" or not named(m)]
 
 
 def _without_young_mothers(mentions: list[AgeMention]) -> list[AgeMention]:

@@ -16,6 +16,7 @@ import actions.offers
 from actions.conversation import ActionChangeTopic, ActionContactFamilienzentrum, ActionFallback, ActionRestartSearch
 from actions.forms import ValidateLotseForm
 from actions.offers import ActionSearchSibling, ActionShowMoreOffers, ActionShowOffers
+from bot.nlu.ages import find_ages
 from offers_db.repository import OfferRepository
 from tests.factories import make_offer, memory_repository
 from tests.tracker import domain, tracker
@@ -222,6 +223,14 @@ def test_several_children_are_asked_which_one_first() -> None:
     chosen = tracker(text="11 Jahre", entities=age_entities(11.0), child_ages=[13.0, 11.0, 4.0])
     result = form.validate_child_age(11.0, CollectingDispatcher(), chosen, domain())
     assert result == {"child_age": 11.0, "child_ages": None, "sibling_age": 13.0}
+
+
+def test_a_baby_is_named_in_months() -> None:
+    dispatcher = CollectingDispatcher()
+    asking = tracker(text="baby 4 monate und 3 jahre", child_ages=[0.33, 3.0])
+    asyncio.run(actions.forms.ActionAskChildAge().run(dispatcher, asking, domain()))
+    assert [b["payload"] for b in dispatcher.messages[0]["buttons"]] == ["4 Monate", "3 Jahre"]
+    assert [m.value for m in find_ages("4 Monate")] == [0.33]
 
 
 def test_one_child_is_asked_for_the_age_as_before() -> None:

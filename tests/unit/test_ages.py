@@ -44,6 +44,11 @@ def ages(text: str) -> list[tuple[str, float]]:
         ("meine Tochter, 15, ist schwanger", [("schwanger", 0.0)]),
         ("ich bin schwanger und mein Sohn ist 4", [("schwanger", 0.0), ("4", 4.0)]),
         ("meine Kinder sind 13, 11 und 4", [("13", 13.0), ("11", 11.0), ("4", 4.0)]),
+        # a word and a number for the same child are one child; for two children, two
+        ("ich allein mit Baby 4 monat", [("4 monat", 0.33)]),
+        ("ich bin schwanger, das Baby kommt im Mai", [("schwanger", 0.0)]),
+        ("wir haben ein Baby und einen 5-jährigen", [("Baby", 0.5), ("5-jährigen", 5.0)]),
+        ("Grundschulkind, 8 Jahre", [("8 Jahre", 8.0)]),
     ],
 )
 def test_ages_are_found_with_their_span(text: str, expected: list[tuple[str, float]]) -> None:
