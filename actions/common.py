@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import os
 from functools import cache
 from typing import Any
 
 from rasa_sdk import Tracker
 
+from lotse.settings import settings
 from offers_db.categories import categories
 from offers_db.repository import OfferRepository
 from offers_db.schema import Offer
 
 PAGE_SIZE = 3
-FAMILIENZENTRUM_OFFER_ID = os.environ.get("LOTSE_FAMILIENZENTRUM_ID", "familienzentrum-alfeld-lotse")
 
 
 @cache
@@ -76,7 +75,7 @@ def channel(tracker: Tracker) -> str:
 
 def familienzentrum() -> Offer | None:
     """The Familienzentrum's own entry from the offers data (address, phone, hours)."""
-    return repository().get(FAMILIENZENTRUM_OFFER_ID)
+    return repository().get(settings().familienzentrum_id)
 
 
 def contact_lines(offer: Offer | None) -> str:

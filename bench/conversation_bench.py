@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import statistics
 import subprocess
 import sys
@@ -27,7 +26,8 @@ from pathlib import Path
 import yaml
 
 from bot.model import PROJECT_ROOT, rasa_environment
-from bot.run import ServerConfig, start_servers, stop, wait_for_servers
+from bot.run import start_servers, stop, wait_for_servers
+from lotse.settings import Database, local
 from offers_db.db import make_engine
 from offers_db.loader import load_offers
 from offers_db.repository import OfferRepository
@@ -123,7 +123,9 @@ def conversations(url: str, count: int, latencies: list[float]) -> None:
 
 
 def measure(variant: Variant, model: Path, work: Path) -> dict[str, float]:
-    config = ServerConfig(port=5105, action_port=5155, tracker_db=work / f"{variant.name}-tracker.sqlite3")
+    config = local(
+        work, port=5105, action_port=5155, tracker_db=Database("sqlite", str(work / f"{variant.name}-tracker.sqlite3"))
+    )
     start = time.perf_counter()
     processes = start_servers(model, config)
     try:
@@ -168,9 +170,7 @@ def main() -> None:
     )
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
-        database_url = f"sqlite:///{work / 'offers.sqlite3'}"
-        OfferRepository(make_engine(database_url)).sync(load_offers().offers)
-        os.environ["DATABASE_URL"] = database_url
+        OfferRepository(make_engine(f"sqlite:///{work / 'lotse.sqlite3'}")).sync(load_offers().offers)
         variants = [Variant("lotse", PROJECT_ROOT / "config.yml"), Variant("stock", stock_config(work))]
         results: dict[str, dict[str, float]] = {}
         for variant in variants:

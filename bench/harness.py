@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import tempfile
 import urllib.request
@@ -12,21 +11,20 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from bot.run import ServerConfig, start_servers, stop, wait_for_servers
+from bot.run import start_servers, stop, wait_for_servers
+from lotse.settings import Settings, local
 from offers_db.db import make_engine
 from offers_db.loader import load_offers
 from offers_db.repository import OfferRepository
 
 
 @contextmanager
-def running_bot(model: Path, port: int, action_port: int) -> Iterator[tuple[ServerConfig, list[subprocess.Popen]]]:
+def running_bot(model: Path, port: int, action_port: int) -> Iterator[tuple[Settings, list[subprocess.Popen]]]:
     """Action server and Rasa server for `model`, offers and tracker in a throw-away folder."""
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
-        database_url = f"sqlite:///{work / 'offers.sqlite3'}"
-        OfferRepository(make_engine(database_url)).sync(load_offers().offers)
-        os.environ["DATABASE_URL"] = database_url
-        config = ServerConfig(port=port, action_port=action_port, tracker_db=work / "tracker.sqlite3")
+        config = local(work, port=port, action_port=action_port)
+        OfferRepository(make_engine(config.offers_db.url)).sync(load_offers().offers)
         processes = start_servers(model, config)
         try:
             wait_for_servers(config, processes)

@@ -9,130 +9,79 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
 import yaml
 
+from bot.endpoints import endpoints_file, write_private
 from bot.model import PROJECT_ROOT, ensure_model, rasa_environment
+from lotse.settings import Settings, environment, settings
 from offers_db.loader import load_offers
 from offers_db.repository import OfferRepository
 
 STARTUP_TIMEOUT_S = 180
 
 
-@dataclass(frozen=True)
-class ServerConfig:
-    """Where the servers listen and what they use; every value can come from the environment."""
-
-    host: str = "127.0.0.1"
-    port: int = 5005
-    action_port: int = 5055
-    tracker_db: Path = PROJECT_ROOT / "var" / "tracker.sqlite3"
-    api_token: str | None = None
-    telegram: dict[str, str] | None = None  # access_token, webhook_url, secret, staff_file[, api_server]
-
-    @classmethod
-    def from_environment(cls) -> ServerConfig:
-        return cls(
-            host=os.environ.get("LOTSE_HOST", "127.0.0.1"),
-            port=int(os.environ.get("LOTSE_PORT", "5005")),
-            action_port=int(os.environ.get("LOTSE_ACTION_PORT", "5055")),
-            tracker_db=Path(os.environ.get("LOTSE_TRACKER_DB", str(cls.tracker_db))),
-            api_token=os.environ.get("LOTSE_API_TOKEN") or None,
-            telegram=telegram_from_environment(),
-        )
-
-    @property
-    def base_url(self) -> str:
-        return f"http://{self.host}:{self.port}"
-
-    @property
-    def action_url(self) -> str:
-        return f"http://127.0.0.1:{self.action_port}"
-
-
-TELEGRAM_VARIABLES = {
-    "access_token": "TELEGRAM_TOKEN",
-    "webhook_url": "TELEGRAM_WEBHOOK_URL",
-    "secret": "TELEGRAM_SECRET",
-    "staff_file": "LOTSE_STAFF_FILE",
-    "api_server": "TELEGRAM_API_SERVER",
-    "staff_chat_id": "LOTSE_STAFF_CHAT_ID",
-}
-
-
-def telegram_from_environment() -> dict[str, str] | None:
-    """The staff channel's settings when TELEGRAM_TOKEN is set; all of them are then required."""
-    if not os.environ.get("TELEGRAM_TOKEN"):
-        return None
-    settings = {key: os.environ.get(name, "") for key, name in TELEGRAM_VARIABLES.items()}
-    missing = [TELEGRAM_VARIABLES[k] for k, v in settings.items() if not v and k not in ("api_server", "staff_chat_id")]
-    if missing:
-        raise SystemExit(f"Telegram is configured but {', '.join(missing)} missing (see README).")
-    return settings
-
-
-def credentials_file(config: ServerConfig) -> Path:
-    """credentials.yml, plus the staff Telegram channel when it is configured (written next to the tracker)."""
+def credentials_file(config: Settings) -> Path:
+    """credentials.yml, plus the staff Telegram channel when it is configured (written to var/)."""
     base = PROJECT_ROOT / "credentials.yml"
     if not config.telegram:
         return base
     channels = yaml.safe_load(base.read_text(encoding="utf-8")) or {}
+    telegram = config.telegram
     channels["bot.channels.telegram.StaffTelegramInput"] = {
-        k: v for k, v in config.telegram.items() if k != "staff_chat_id"
+        "access_token": "${TELEGRAM_TOKEN}",  # secrets stay in the environment, not in the file
+        "webhook_url": telegram.webhook_url,
+        "secret": "${TELEGRAM_SECRET}",
+        "staff_file": telegram.staff_file,
+        **({"api_server": telegram.api_server} if telegram.api_server else {}),
     }
-    runtime = config.tracker_db.parent / "credentials.runtime.yml"
-    runtime.touch(mode=0o600)
-    runtime.write_text(yaml.safe_dump(channels), encoding="utf-8")
-    return runtime
+    return write_private(config.var_dir / "credentials.runtime.yml", channels)
 
 
-def server_environment(config: ServerConfig) -> dict[str, str]:
-    """Environment for both servers: endpoints.yml reads the LOTSE_* variables."""
-    config.tracker_db.parent.mkdir(parents=True, exist_ok=True)
-    telegram = {TELEGRAM_VARIABLES[k]: v for k, v in (config.telegram or {}).items() if v}
+def server_environment(config: Settings) -> dict[str, str]:
+    """Environment for both servers: the settings themselves, plus Rasa's and TensorFlow's own."""
+    config.var_dir.mkdir(parents=True, exist_ok=True)
     return {
         **rasa_environment(),
         # one TensorFlow thread per op: +7 % messages/s under 20 concurrent conversations (bench/)
         "TF_INTRA_OP_PARALLELISM_THREADS": os.environ.get("TF_INTRA_OP_PARALLELISM_THREADS", "1"),
         "TF_INTER_OP_PARALLELISM_THREADS": os.environ.get("TF_INTER_OP_PARALLELISM_THREADS", "1"),
-        **telegram,  # the action server notifies the staff chat of new call-back requests
+        **environment(config),
         "SANIC_HOST": "127.0.0.1",  # the action server is never reachable from outside
-        "LOTSE_ACTION_URL": f"{config.action_url}/webhook",
-        "LOTSE_TRACKER_DIALECT": os.environ.get("LOTSE_TRACKER_DIALECT", "sqlite"),
-        "LOTSE_TRACKER_HOST": os.environ.get("LOTSE_TRACKER_HOST", ""),
-        "LOTSE_TRACKER_DB": str(config.tracker_db),
-        "LOTSE_WEBCHAT_ORIGINS": os.environ.get(
-            "LOTSE_WEBCHAT_ORIGINS", f"http://{config.host}:{config.port},http://localhost:{config.port}"
-        ),
     }
 
 
-def start_servers(model: Path, config: ServerConfig, log: IO[bytes] | None = None) -> list[subprocess.Popen[bytes]]:
-    """Start the action server and the Rasa server (REST channel; HTTP API only with a token)."""
-    env = server_environment(config)
-    actions = subprocess.Popen(
-        [sys.executable, "-m", "rasa_sdk", "--actions", "actions", "--port", str(config.action_port)],
-        cwd=PROJECT_ROOT,
-        env=env,
-        stdout=log,
-        stderr=log,
-    )
+def action_server_command(port: int) -> list[str]:
+    return [sys.executable, "-m", "rasa_sdk", "--actions", "actions", "--port", str(port)]
+
+
+def rasa_server_command(model: Path, config: Settings, port: int | None = None) -> list[str]:
+    """`rasa run` with our endpoints and channels (HTTP API only with a token)."""
     command = [
-        sys.executable, "-m", "bot.rasa_server", "run", "--model", str(model), "--endpoints", "endpoints.yml",
-        "--credentials", str(credentials_file(config)), "--interface", config.host, "--port", str(config.port),
+        sys.executable, "-m", "bot.rasa_server", "run", "--model", str(model),
+        "--endpoints", str(endpoints_file(config)), "--credentials", str(credentials_file(config)),
+        "--interface", config.host, "--port", str(port or config.port),
     ]  # fmt: skip
     if config.api_token:
         command += ["--enable-api", "--auth-token", config.api_token]
-    rasa = subprocess.Popen(command, cwd=PROJECT_ROOT, env=env, stdout=log, stderr=log)
+    return command
+
+
+def start_servers(model: Path, config: Settings, log: IO[bytes] | None = None) -> list[subprocess.Popen[bytes]]:
+    """Start the action server and the Rasa server (REST channel; HTTP API only with a token)."""
+    env = server_environment(config)
+    actions = subprocess.Popen(
+        action_server_command(config.action_port), cwd=PROJECT_ROOT, env=env, stdout=log, stderr=log
+    )
+    rasa = subprocess.Popen(rasa_server_command(model, config), cwd=PROJECT_ROOT, env=env, stdout=log, stderr=log)
     return [actions, rasa]
 
 
-def wait_for_servers(config: ServerConfig, processes: list[subprocess.Popen[bytes]]) -> None:
+def wait_for_servers(config: Settings, processes: list[subprocess.Popen[bytes]]) -> None:
     """Return once the action server and the Rasa server both answer."""
-    wait_until_up(f"{config.action_url}/health", processes)
+    wait_until_up(f"http://127.0.0.1:{config.action_port}/health", processes)
     wait_until_up(f"{config.base_url}/", processes)
 
 
@@ -179,7 +128,7 @@ def sync_sample_offers() -> None:
 
 def run() -> int:
     """Run everything in the foreground until Ctrl-C."""
-    config = ServerConfig.from_environment()
+    config = settings()
     sync_sample_offers()
     model = ensure_model()
     processes = start_servers(model, config)

@@ -42,7 +42,7 @@ def redact(events: list[dict[str, Any]]) -> list[int]:
 
 
 class RedactingSQLTrackerStore(SQLTrackerStore):
-    """SQLTrackerStore plus the redaction above; configured in endpoints.yml."""
+    """SQLTrackerStore plus the redaction above; configured in the endpoints file that bot/endpoints.py writes."""
 
     async def save(self, tracker: DialogueStateTracker) -> None:
         await super().save(tracker)

@@ -1,30 +1,24 @@
-"""Engine configuration: SQLite file by default, PostgreSQL via DATABASE_URL; built on first use."""
+"""Engine configuration: SQLite file by default, PostgreSQL from the settings; built on first use."""
 
 from __future__ import annotations
 
-import os
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import create_engine, event
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.pool import StaticPool
 
+from lotse.settings import PROJECT_ROOT, settings
 from offers_db.models import metadata
 
-PROJECT_ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_SQLITE_PATH = PROJECT_ROOT / "var" / "lotse.sqlite3"
+__all__ = ["PROJECT_ROOT", "UsesDatabase", "database_url", "get_engine", "make_engine"]
 
 
-def database_url() -> str:
-    """DATABASE_URL, or the project's SQLite file."""
-    url = os.environ.get("DATABASE_URL", "").strip()
-    if not url:
-        return f"sqlite:///{DEFAULT_SQLITE_PATH}"
-    if url.startswith("postgres://"):
-        url = "postgresql://" + url.removeprefix("postgres://")
-    return url
+def database_url() -> URL:
+    """The offers database from the settings (default: var/lotse.sqlite3)."""
+    return settings().offers_db.url
 
 
 def _tune_sqlite(dbapi_connection: Any, _record: Any) -> None:
@@ -35,29 +29,34 @@ def _tune_sqlite(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-def make_engine(url: str) -> Engine:
-    """A new engine for `url` with the tables created."""
-    if url.startswith("sqlite"):
-        path = url.split("///", 1)[-1] if "///" in url else ""
+def make_engine(url: str | URL) -> Engine:
+    """A new engine for `url` with the tables created.
+
+    hide_parameters: an SQL error never shows the values (a parent's phone number) in a log.
+    """
+    url = make_url(url)
+    if url.get_backend_name() == "sqlite":
+        path = url.database or ""
         in_memory = path in ("", ":memory:")
         if not in_memory:
             Path(path).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(
             url,
             future=True,
+            hide_parameters=True,
             connect_args={"check_same_thread": False},
             # one shared connection, or every session would see its own empty in-memory database
             poolclass=StaticPool if in_memory else None,
         )
         event.listen(engine, "connect", _tune_sqlite)
     else:
-        engine = create_engine(url, future=True, pool_pre_ping=True)
+        engine = create_engine(url, future=True, pool_pre_ping=True, hide_parameters=True)
     metadata.create_all(engine)
     return engine
 
 
 @cache
-def get_engine(url: str | None = None) -> Engine:
+def get_engine(url: str | URL | None = None) -> Engine:
     """The shared engine for `url` (default: database_url()), created on first use."""
     return make_engine(url or database_url())
 

@@ -2,27 +2,22 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import create_engine, inspect, text
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import URL, Engine
 
+from lotse.settings import settings
 from offers_db.contacts import ContactRepository
-from offers_db.db import PROJECT_ROOT
 
 DEFAULT_REQUEST_DAYS = 30
 DEFAULT_CONVERSATION_DAYS = 90
 
 
-def tracker_database_url() -> str:
+def tracker_database_url() -> URL:
     """The conversations' database, configured as for `lotse run` (LOTSE_TRACKER_*)."""
-    dialect = os.environ.get("LOTSE_TRACKER_DIALECT", "sqlite")
-    database = os.environ.get("LOTSE_TRACKER_DB", str(PROJECT_ROOT / "var" / "tracker.sqlite3"))
-    if dialect == "sqlite":
-        return f"sqlite:///{database}"
-    return f"{dialect}://{os.environ.get('LOTSE_TRACKER_HOST', '')}/{database}"
+    return settings().tracker_db.url
 
 
 @dataclass(frozen=True)
@@ -36,7 +31,7 @@ class Privacy:
     """Retention rules over the tracker store (Rasa's `events` table) and the contact requests."""
 
     def __init__(self, tracker_engine: Engine | None = None, contacts: ContactRepository | None = None) -> None:
-        self.tracker = tracker_engine or create_engine(tracker_database_url(), future=True)
+        self.tracker = tracker_engine or create_engine(tracker_database_url(), future=True, hide_parameters=True)
         self.contacts = contacts or ContactRepository()
 
     def _has_events(self) -> bool:

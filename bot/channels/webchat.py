@@ -16,7 +16,6 @@ from __future__ import annotations
 import hashlib
 import hmac
 import logging
-import os
 import secrets
 import uuid
 from collections.abc import Awaitable, Callable
@@ -32,6 +31,7 @@ from socketio import AsyncServer
 
 from bot.channels.rest import MAX_MESSAGE_CHARS
 from bot.model import PROJECT_ROOT
+from lotse.settings import settings
 
 logger = logging.getLogger(__name__)
 
@@ -50,11 +50,11 @@ SECURITY_HEADERS = {
 
 
 def session_secret() -> bytes:
-    """LOTSE_WEBCHAT_SECRET, or a random secret kept in var/ so sessions survive a restart."""
-    configured = os.environ.get("LOTSE_WEBCHAT_SECRET")
+    """LOTSE_WEBCHAT_SECRET (the same on every instance), or a random secret kept in var/ for one machine."""
+    configured = settings().webchat_secret
     if configured:
         return configured.encode()
-    path = PROJECT_ROOT / "var" / "webchat-secret"
+    path = settings().var_dir / "webchat-secret"
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(secrets.token_hex(32))

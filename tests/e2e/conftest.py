@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import socket
 import urllib.request
 from collections.abc import Iterator
@@ -14,7 +13,8 @@ from typing import Any
 import pytest
 
 from bot.model import ensure_model
-from bot.run import ServerConfig, start_servers, stop, wait_for_servers
+from bot.run import start_servers, stop, wait_for_servers
+from lotse.settings import Settings, local
 from offers_db.db import make_engine
 from offers_db.loader import load_offers
 from offers_db.repository import OfferRepository
@@ -36,7 +36,7 @@ def free_port() -> int:
 class RunningBot:
     """The servers under test, the offers database they read and a REST chat helper."""
 
-    config: ServerConfig
+    config: Settings
     repository: OfferRepository
     log: Path
 
@@ -54,12 +54,9 @@ class RunningBot:
 def running_bot(trained_model: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningBot]:
     """Action server and Rasa server with sample offers in a fresh SQLite file."""
     work = tmp_path_factory.mktemp("bot")
-    database_url = f"sqlite:///{work / 'offers.sqlite3'}"
-    repository = OfferRepository(make_engine(database_url))
+    config = local(work, port=free_port(), action_port=free_port())
+    repository = OfferRepository(make_engine(config.offers_db.url))
     repository.sync(load_offers().offers)
-    config = ServerConfig(port=free_port(), action_port=free_port(), tracker_db=work / "tracker.sqlite3")
-    previous = os.environ.get("DATABASE_URL")
-    os.environ["DATABASE_URL"] = database_url
     log_path = work / "servers.log"
     with log_path.open("wb") as log:
         processes = start_servers(trained_model, config, log=log)
@@ -68,7 +65,3 @@ def running_bot(trained_model: Path, tmp_path_factory: pytest.TempPathFactory) -
             yield RunningBot(config, repository, log_path)
         finally:
             stop(processes)
-        if previous is None:
-            os.environ.pop("DATABASE_URL", None)
-        else:
-            os.environ["DATABASE_URL"] = previous

@@ -15,7 +15,8 @@ import pytest
 from aiohttp import web
 
 from bot.channels.telegram import SECRET_HEADER, offer_html, split_message
-from bot.run import ServerConfig, start_servers, stop, wait_for_servers
+from bot.run import start_servers, stop, wait_for_servers
+from lotse.settings import Settings, Telegram, local
 from tests.e2e.conftest import RunningBot, free_port
 
 pytestmark = pytest.mark.slow
@@ -82,7 +83,7 @@ def fake_telegram() -> Iterator[FakeTelegram]:
 @pytest.fixture(scope="module")
 def staff_bot(
     trained_model: Path, running_bot: RunningBot, fake_telegram: FakeTelegram, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[ServerConfig]:
+) -> Iterator[Settings]:
     """A bot with the staff channel on; shares the offers database of `running_bot`."""
     work = tmp_path_factory.mktemp("telegram")
     staff_file = work / "staff.yml"
@@ -92,18 +93,19 @@ def staff_bot(
         encoding="utf-8",
     )
     port = free_port()
-    config = ServerConfig(
+    config = local(
+        work,
         port=port,
         action_port=free_port(),
-        tracker_db=work / "tracker.sqlite3",
-        telegram={
-            "access_token": TOKEN,
-            "webhook_url": "https://lotse.example/webhooks/telegram/webhook",
-            "secret": SECRET,
-            "staff_file": str(staff_file),
-            "api_server": f"http://127.0.0.1:{fake_telegram.port}",
-            "staff_chat_id": str(STAFF_CHAT),
-        },
+        offers_db=running_bot.config.offers_db,
+        telegram=Telegram(
+            token=TOKEN,
+            webhook_url="https://lotse.example/webhooks/telegram/webhook",
+            secret=SECRET,
+            staff_file=str(staff_file),
+            api_server=f"http://127.0.0.1:{fake_telegram.port}",
+            staff_chat_id=str(STAFF_CHAT),
+        ),
     )
     processes = start_servers(trained_model, config)
     try:
@@ -113,7 +115,7 @@ def staff_bot(
         stop(processes)
 
 
-def post_update(config: ServerConfig, update: dict[str, Any], secret: str | None = SECRET) -> int:
+def post_update(config: Settings, update: dict[str, Any], secret: str | None = SECRET) -> int:
     headers = {"Content-Type": "application/json"}
     if secret is not None:
         headers[SECRET_HEADER] = secret
@@ -135,26 +137,26 @@ def message(user_id: int, text: str) -> dict[str, Any]:
     }  # fmt: skip
 
 
-def tracker_events(config: ServerConfig, sender: int) -> int:
+def tracker_events(config: Settings, sender: int) -> int:
     import sqlite3
 
-    with sqlite3.connect(config.tracker_db) as connection:
+    with sqlite3.connect(config.tracker_db.database) as connection:
         return int(connection.execute("SELECT count(*) FROM events WHERE sender_id = ?", (str(sender),)).fetchone()[0])
 
 
-def test_webhook_is_registered_with_the_secret(staff_bot: ServerConfig, fake_telegram: FakeTelegram) -> None:
+def test_webhook_is_registered_with_the_secret(staff_bot: Settings, fake_telegram: FakeTelegram) -> None:
     registrations = [fields for method, fields in fake_telegram.calls if method == "setWebhook"]
     assert registrations and registrations[-1]["secret_token"] == SECRET
 
 
-def test_forged_updates_are_refused_and_nothing_is_stored(staff_bot: ServerConfig, fake_telegram: FakeTelegram) -> None:
+def test_forged_updates_are_refused_and_nothing_is_stored(staff_bot: Settings, fake_telegram: FakeTelegram) -> None:
     for secret in (None, "wrong", SECRET[:-1]):
         assert post_update(staff_bot, message(STAFF_ID + 1, "/suche kita 4"), secret) == 403
     assert tracker_events(staff_bot, STAFF_ID + 1) == 0
     assert fake_telegram.sent(STAFF_ID + 1) == []
 
 
-def test_unknown_user_is_refused_politely(staff_bot: ServerConfig, fake_telegram: FakeTelegram) -> None:
+def test_unknown_user_is_refused_politely(staff_bot: Settings, fake_telegram: FakeTelegram) -> None:
     assert post_update(staff_bot, message(STRANGER_ID, "/suche kita 4")) == 200
     [reply] = fake_telegram.sent(STRANGER_ID)
     assert "nur für Fachkräfte" in reply["text"]
@@ -162,7 +164,7 @@ def test_unknown_user_is_refused_politely(staff_bot: ServerConfig, fake_telegram
 
 
 def test_staff_search_gets_offers_with_staff_only_entry_and_buttons(
-    staff_bot: ServerConfig, fake_telegram: FakeTelegram, running_bot: RunningBot
+    staff_bot: Settings, fake_telegram: FakeTelegram, running_bot: RunningBot
 ) -> None:
     staff_ids = {o.id for o in running_bot.repository.all() if o.audience == "staff"}
     staff_titles = {o.title for o in running_bot.repository.all() if o.audience == "staff"}
@@ -217,7 +219,7 @@ def callback_update(user_id: int, data: str, callback_id: str) -> dict[str, Any]
 
 
 def test_new_callback_request_is_announced_and_exactly_one_staff_member_gets_it(
-    staff_bot: ServerConfig, fake_telegram: FakeTelegram, running_bot: RunningBot
+    staff_bot: Settings, fake_telegram: FakeTelegram, running_bot: RunningBot
 ) -> None:
     parent = RunningBot(staff_bot, running_bot.repository, running_bot.log)
     user = "eltern-telegram-test"

@@ -12,7 +12,8 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from bot.model import PROJECT_ROOT
-from bot.run import ServerConfig, start_servers, stop, wait_for_servers
+from bot.run import start_servers, stop, wait_for_servers
+from lotse.settings import Settings, local
 from offers_db.loader import load_offers
 from tests.e2e.conftest import RunningBot, free_port
 from tests.factories import make_offer
@@ -202,7 +203,7 @@ def test_offer_html_is_shown_as_text_and_javascript_links_are_dropped(
 @pytest.fixture
 def restartable_bot(trained_model: Path, tmp_path: Path, bot_with_test_offers: RunningBot) -> Iterator[dict]:
     """A second bot whose Rasa server the test can stop and start again on the same port."""
-    config = ServerConfig(port=free_port(), action_port=free_port(), tracker_db=tmp_path / "tracker.sqlite3")
+    config = local(tmp_path, port=free_port(), action_port=free_port(), offers_db=bot_with_test_offers.config.offers_db)
     state = {"config": config, "processes": start_servers(trained_model, config)}
     wait_for_servers(config, state["processes"])
     yield state
@@ -212,7 +213,7 @@ def restartable_bot(trained_model: Path, tmp_path: Path, bot_with_test_offers: R
 def test_server_outage_shows_german_notice_and_chat_continues(
     browser: Browser, restartable_bot: dict, trained_model: Path
 ) -> None:
-    config: ServerConfig = restartable_bot["config"]
+    config: Settings = restartable_bot["config"]
     page = browser.new_page(viewport={"width": 375, "height": 667})
     page.set_default_timeout(TIMEOUT_MS)
     page.goto(f"{config.base_url}/webchat/")
