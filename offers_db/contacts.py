@@ -30,6 +30,8 @@ class ContactRequest:
     created_at: datetime
     claimed_at: datetime | None
     done_at: datetime | None
+    notice_sent_at: datetime | None = None
+    notice_attempts: int = 0
 
 
 class ContactRepository(UsesDatabase):

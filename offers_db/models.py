@@ -74,4 +74,7 @@ contact_requests = Table(
     Column("created_at", DateTime, nullable=False),
     Column("claimed_at", DateTime),
     Column("done_at", DateTime),
+    # the staff chat's notice: sent_at stays empty until Telegram accepted it; unsent notices are re-sent
+    Column("notice_sent_at", DateTime),
+    Column("notice_attempts", Integer, nullable=False, server_default="0"),
 )
