@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
-import os
 import re
-import urllib.request
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -16,7 +13,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
-from actions.common import channel, contact_lines, familienzentrum, need_label
+from actions.common import channel, contact_lines, familienzentrum
+from actions.notifications import announce, notifier
 from offers_db.categories import age_group
 from offers_db.contacts import ContactRepository
 from offers_db.schema import EMAIL
@@ -100,25 +98,14 @@ class ValidateContactForm(FormValidationAction):
         return {"contact_note": note}
 
 
-def notify_staff(template: dict[str, Any], request_id: int, topic: str, group: str) -> None:
-    """Tell the staff chat that a request waits (no personal data); skipped when Telegram is off."""
-    token, chat = os.environ.get("TELEGRAM_TOKEN"), os.environ.get("LOTSE_STAFF_CHAT_ID")
-    if not token or not chat:
-        return
-    server = os.environ.get("TELEGRAM_API_SERVER") or "https://api.telegram.org"
-    values = {"request_id": request_id, "topic": topic or "-", "age_group": group}
-    buttons = [[{"text": b["title"], "callback_data": b["payload"].format(**values)}] for b in template["buttons"]]
-    body = json.dumps(
-        {"chat_id": chat, "text": template["text"].format(**values), "reply_markup": {"inline_keyboard": buttons}}
-    )
-    request = urllib.request.Request(  # noqa: S310 - the configured Bot API server
-        f"{server}/bot{token}/sendMessage", data=body.encode(), headers={"Content-Type": "application/json"}
-    )
-    try:
-        with urllib.request.urlopen(request, timeout=10):  # noqa: S310 - the configured Bot API server
-            pass
-    except OSError as error:
-        logger.error("staff notification failed: %s", type(error).__name__)
+_background: set[asyncio.Task[tuple[int, int]]] = set()
+
+
+def announce_in_background(template: dict[str, Any]) -> None:
+    """Tell the staff chat about every due request without making the family wait for Telegram."""
+    task = asyncio.create_task(announce(contacts(), notifier(), template))
+    _background.add(task)  # keep a reference until it is done
+    task.add_done_callback(_background.discard)
 
 
 class ActionSubmitContact(Action):
@@ -134,7 +121,8 @@ class ActionSubmitContact(Action):
             return clear
         need = tracker.get_slot("need")
         group = age_group(tracker.get_slot("child_age"))
-        request_id = contacts().create(
+        request_id = await asyncio.to_thread(
+            contacts().create,
             conversation_id=tracker.sender_id,
             channel=channel(tracker)[:20],
             contact=tracker.get_slot("contact_value"),
@@ -144,8 +132,8 @@ class ActionSubmitContact(Action):
             age_group=group,
             note=tracker.get_slot("contact_note") or None,
         )
-        template = domain["responses"]["utter_staff_new_request"][0]
-        await asyncio.to_thread(notify_staff, template, request_id, need_label(need), group)
+        logger.info("Rückruf-Anfrage #%d gespeichert", request_id)
+        announce_in_background(domain["responses"]["utter_staff_new_request"][0])
         dispatcher.utter_message(response="utter_contact_stored")
         return clear
 

@@ -1,4 +1,7 @@
-"""Runs the `rasa` command with one measured fix for Rasa 3.6's action round trip.
+"""Runs the `rasa` command with our fault handling, metrics and one measured fix for the action round trip.
+
+- bot.faults: a deadline on every action server call and an apology instead of silence;
+- bot.metrics: Prometheus counters and timings per message;
 
 Rasa 3.6 validates every action server response with `jsonschema.validate`, which re-checks the
 schema itself each time: about 20 ms per custom action on this machine, more than the whole NLU.
@@ -17,6 +20,8 @@ from jsonschema.protocols import Validator
 from jsonschema.validators import validator_for
 from rasa.core.actions.action import RemoteAction
 from rasa.shared.constants import DOCS_BASE_URL
+
+from bot import faults, metrics
 
 
 @cache
@@ -44,6 +49,8 @@ def validate_action_result(_action: RemoteAction, result: dict[str, Any]) -> boo
 def main() -> None:
     """`python -m bot.rasa_server run …` behaves like `rasa run …`, with the faster validation."""
     RemoteAction._validate_action_result = validate_action_result
+    faults.install()
+    metrics.install()
     from rasa.__main__ import main as rasa_main
 
     sys.argv[0] = "rasa"

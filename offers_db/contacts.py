@@ -1,4 +1,7 @@
-"""Call-back requests to the Familienzentrum: store after consent, claim once, finish, purge, erase."""
+"""Call-back requests to the Familienzentrum, their whole lifecycle in one place.
+
+store after consent -> staff notice sent (or kept and re-sent) -> claimed once -> done -> purged; erase any time.
+"""
 
 from __future__ import annotations
 
@@ -47,6 +50,37 @@ class ContactRepository(UsesDatabase):
         with Session(self.engine, future=True) as session:
             row = session.execute(select(contact_requests).where(contact_requests.c.id == request_id)).first()
         return ContactRequest(**row._mapping) if row else None
+
+    def notice_sent(self, request_id: int, now: datetime | None = None) -> None:
+        """The staff chat has the notice; it is not sent again."""
+        statement = (
+            update(contact_requests)
+            .where(contact_requests.c.id == request_id)
+            .values(notice_sent_at=now or datetime.now(), notice_attempts=contact_requests.c.notice_attempts + 1)
+        )
+        with Session(self.engine, future=True) as session, session.begin():
+            session.execute(statement)
+
+    def notice_failed(self, request_id: int) -> None:
+        """One more failed try; the notice stays due and is re-sent later."""
+        statement = (
+            update(contact_requests)
+            .where(contact_requests.c.id == request_id)
+            .values(notice_attempts=contact_requests.c.notice_attempts + 1)
+        )
+        with Session(self.engine, future=True) as session, session.begin():
+            session.execute(statement)
+
+    def notices_due(self, limit: int = 50) -> list[ContactRequest]:
+        """Requests still waiting to be announced to staff (new ones only: a claimed one needs no notice)."""
+        statement = (
+            select(contact_requests)
+            .where(contact_requests.c.notice_sent_at.is_(None), contact_requests.c.status == "new")
+            .order_by(contact_requests.c.id)
+            .limit(limit)
+        )
+        with Session(self.engine, future=True) as session:
+            return [ContactRequest(**row._mapping) for row in session.execute(statement)]
 
     def list(self, status: str | None = None) -> list[ContactRequest]:
         statement = select(contact_requests).order_by(contact_requests.c.created_at)
