@@ -11,7 +11,7 @@ from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.pool import StaticPool
 
 from lotse.settings import PROJECT_ROOT, settings
-from offers_db.models import metadata
+from offers_db.migrate import migrate
 
 __all__ = ["PROJECT_ROOT", "UsesDatabase", "database_url", "get_engine", "make_engine"]
 
@@ -29,9 +29,10 @@ def _tune_sqlite(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-def make_engine(url: str | URL) -> Engine:
-    """A new engine for `url` with the tables created.
+def make_engine(url: str | URL, *, upgrade: bool = True) -> Engine:
+    """A new engine for `url` with our tables created or migrated to the head revision (offers_db.migrate).
 
+    upgrade=False leaves the database as it is (`lotse db status` / `lotse db upgrade` look first).
     hide_parameters: an SQL error never shows the values (a parent's phone number) in a log.
     """
     url = make_url(url)
@@ -51,7 +52,12 @@ def make_engine(url: str | URL) -> Engine:
         event.listen(engine, "connect", _tune_sqlite)
     else:
         engine = create_engine(url, future=True, pool_pre_ping=True, hide_parameters=True)
-    metadata.create_all(engine)
+    if upgrade:
+        try:
+            migrate(engine)
+        except BaseException:
+            engine.dispose()
+            raise
     return engine
 
 
