@@ -1,8 +1,9 @@
 """Rasa's endpoints file, written from the settings: tracker store, lock store, action server.
 
 Embedded default: SQLite tracker store and Rasa's in-memory lock store (one Rasa process).
-Scale-out: PostgreSQL tracker store and Rasa's RedisLockStore, so several Rasa servers can serve the
-same conversation one message after the other. Passwords stay in the environment (${…} in the file).
+Scale-out: PostgreSQL tracker store and a Redis lock store (bot/lock_store.py: Rasa's RedisLockStore
+that degrades to a per-process lock while Redis is down), so several Rasa servers can serve the same
+conversation one message after the other. Passwords stay in the environment (${…} in the file).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import yaml
 from lotse.settings import Settings
 
 TRACKER_STORE = "bot.tracker_store.RedactingSQLTrackerStore"
+LOCK_STORE = "bot.lock_store.FallbackRedisLockStore"
 LOCK_KEY_PREFIX = "lotse"
 
 
@@ -28,10 +30,10 @@ def write_private(path: Path, content: dict[str, Any]) -> Path:
 
 
 def redis_lock_store(redis_url: str) -> dict[str, Any]:
-    """RedisLockStore's settings from a redis://[:password@]host[:port][/db] URL."""
+    """The Redis lock store's settings from a redis://[:password@]host[:port][/db] URL."""
     parts = urlsplit(redis_url)
     config: dict[str, Any] = {
-        "type": "redis",
+        "type": LOCK_STORE,
         "url": parts.hostname or "127.0.0.1",
         "port": parts.port or 6379,
         "db": int(parts.path.strip("/") or 0),

@@ -5,6 +5,11 @@ Without this, Rasa would keep the phone number or e-mail address in the conversa
 action_cancel_contact has run, every user and bot text and every contact slot value recorded while
 the contact form was active is replaced by REDACTED. What was agreed to lives on only in
 contact_requests.
+
+Rasa builds the store's engine without `pool_pre_ping`: after a PostgreSQL restart every pooled
+connection is dead and the first message on each of them fails. The engine is therefore rebuilt with
+the same URL and Rasa's own pool settings plus `pool_pre_ping` (a dead connection is replaced before
+use) and `hide_parameters` (no parent's text in an SQL error in the log).
 """
 
 from __future__ import annotations
@@ -12,9 +17,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from rasa.core.tracker_store import SQLTrackerStore
+from rasa.core.tracker_store import SQLTrackerStore, create_engine_kwargs
 from rasa.shared.core.trackers import DialogueStateTracker
-from sqlalchemy import select
+from sqlalchemy import create_engine, select
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import sessionmaker
 
 CONTACT_FORM = "contact_form"
 FINISHING_ACTIONS = {"action_submit_contact", "action_cancel_contact"}
@@ -43,6 +50,17 @@ def redact(events: list[dict[str, Any]]) -> list[int]:
 
 class RedactingSQLTrackerStore(SQLTrackerStore):
     """SQLTrackerStore plus the redaction above; configured in the endpoints file that bot/endpoints.py writes."""
+
+    engine: Engine
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)  # connects (waiting for the database) and creates the tables
+        url = self.engine.url
+        self.engine.dispose()
+        self.engine = create_engine(url, **create_engine_kwargs(url), pool_pre_ping=True, hide_parameters=True)
+        if url.get_backend_name() == "sqlite" and url.database in (None, "", ":memory:"):
+            self.Base.metadata.create_all(self.engine)  # a new in-memory database starts empty
+        self.sessionmaker = sessionmaker(bind=self.engine)
 
     async def save(self, tracker: DialogueStateTracker) -> None:
         await super().save(tracker)

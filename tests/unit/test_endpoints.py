@@ -47,7 +47,7 @@ def test_scale_out_uses_postgres_and_redis_and_keeps_passwords_out_of_the_file(t
         "password": "${LOTSE_TRACKER_PASSWORD}",
     }
     assert content["lock_store"] == {
-        "type": "redis",
+        "type": "bot.lock_store.FallbackRedisLockStore",
         "url": "127.0.0.1",
         "port": 6379,
         "db": 1,
