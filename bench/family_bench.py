@@ -178,7 +178,7 @@ def main(argv: list[str] | None = None) -> None:
     model = args.model or ensure_model()
     with running_bot(model, port=5125, action_port=5175) as (config, _):
         url = f"{config.base_url}/webhooks/rest/webhook"
-        summary = evaluate(lambda sender, text: post(url, sender, text), config.tracker_db)
+        summary = evaluate(lambda sender, text: post(url, sender, text), Path(config.tracker_db.database))
     summary["model"] = model.name
     print_summary(summary)
     args.out.parent.mkdir(parents=True, exist_ok=True)

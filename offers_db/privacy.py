@@ -6,11 +6,13 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import create_engine, inspect, text
-from sqlalchemy.engine import URL, Engine
+from sqlalchemy.engine import URL, Connection, Engine
 
 from lotse.settings import settings
 from offers_db.contacts import ContactRepository
 
+# summaries of long conversations kept by the tracker store (bot/tracker_store.py), deleted with them
+CHECKPOINTS = "tracker_checkpoints"
 DEFAULT_REQUEST_DAYS = 30
 DEFAULT_CONVERSATION_DAYS = 90
 
@@ -37,6 +39,14 @@ class Privacy:
     def _has_events(self) -> bool:
         return inspect(self.tracker).has_table("events")
 
+    def _delete_conversation(self, connection: Connection, sender_id: str) -> int:
+        """Every event of one conversation and its checkpoint (bot/tracker_store.py); returns the events deleted."""
+        if inspect(connection).has_table(CHECKPOINTS):
+            connection.execute(text(f"DELETE FROM {CHECKPOINTS} WHERE sender_id = :sender"), {"sender": sender_id})  # noqa: S608 - a constant
+        return int(
+            connection.execute(text("DELETE FROM events WHERE sender_id = :sender"), {"sender": sender_id}).rowcount
+        )
+
     def purge(
         self,
         request_days: int = DEFAULT_REQUEST_DAYS,
@@ -58,9 +68,7 @@ class Privacy:
                     .all()
                 )
                 for sender_id in old:
-                    events += connection.execute(
-                        text("DELETE FROM events WHERE sender_id = :sender"), {"sender": sender_id}
-                    ).rowcount
+                    events += self._delete_conversation(connection, sender_id)
                 conversations = len(old)
         requests = self.contacts.purge_done(request_days, now)
         return PurgeReport(conversations, events, requests)
@@ -70,8 +78,6 @@ class Privacy:
         events = 0
         if self._has_events():
             with self.tracker.begin() as connection:
-                events = connection.execute(
-                    text("DELETE FROM events WHERE sender_id = :sender"), {"sender": conversation_id}
-                ).rowcount
+                events = self._delete_conversation(connection, conversation_id)
         requests = self.contacts.erase_conversation(conversation_id)
         return PurgeReport(1 if events else 0, events, requests)

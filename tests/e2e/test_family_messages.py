@@ -7,6 +7,7 @@ The figures are printed and kept in results/families.json; bench/family_bench.py
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -25,7 +26,7 @@ OUT_OF_SCOPE_OFFERS_CEILING = 0.02
 
 
 def test_family_messages_are_understood(running_bot: RunningBot) -> None:
-    summary = evaluate(running_bot.say, running_bot.config.tracker_db)
+    summary = evaluate(running_bot.say, Path(running_bot.config.tracker_db.database))
     out = PROJECT_ROOT / "results" / "families.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(summary, ensure_ascii=False, indent=2), encoding="utf-8")

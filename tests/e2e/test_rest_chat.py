@@ -157,8 +157,9 @@ def texts_of(reply: list[dict]) -> str:
 
 def tracker_data(bot: RunningBot, user: str) -> str:
     """Everything the tracker store holds for one conversation."""
-    with sqlite3.connect(bot.config.tracker_db) as connection:
+    with sqlite3.connect(bot.config.tracker_db.database) as connection:
         rows = connection.execute("SELECT data FROM events WHERE sender_id = ?", (user,)).fetchall()
+        rows += connection.execute("SELECT events FROM tracker_checkpoints WHERE sender_id = ?", (user,)).fetchall()
     assert rows
     return "\n".join(row[0] for row in rows)
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 from jsonschema import ValidationError
 from rasa.core.actions.action import RemoteAction
+from rasa.shared.core.events import Event
 
-from bot.rasa_server import validate_action_result
+from bot.rasa_server import _original_resolve_by_type, resolve_event_type, validate_action_result
 
 VALID = [
     {"events": [], "responses": []},
@@ -33,3 +34,18 @@ def test_invalid_results_fail_both_with_the_same_message(result: dict) -> None:
     with pytest.raises(ValidationError) as ours:
         validate_action_result(action, result)
     assert str(ours.value.message) == str(original.value.message)
+
+
+@pytest.mark.parametrize(
+    "type_name",
+    ["user", "bot", "action", "slot", "active_loop", "session_started", "restart", "rewind", "followup", "form"],
+)
+def test_event_lookup_finds_the_class_rasa_finds(type_name: str) -> None:
+    assert resolve_event_type(type_name) is _original_resolve_by_type(type_name)
+
+
+def test_unknown_event_types_behave_as_in_rasa() -> None:
+    assert resolve_event_type("topic") is None
+    assert resolve_event_type("no_such_event", default=Event) is Event
+    with pytest.raises(ValueError):
+        resolve_event_type("no_such_event")
