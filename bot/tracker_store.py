@@ -29,11 +29,24 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
+import sqlalchemy.event
 from rasa.core.tracker_store import SQLTrackerStore, create_engine_kwargs
 from rasa.shared.core.constants import ACTION_LISTEN_NAME, ACTION_SESSION_START_NAME
 from rasa.shared.core.events import ActionExecuted, ActiveLoop, Event, SessionStarted, SlotSet
 from rasa.shared.core.trackers import DialogueStateTracker
-from sqlalchemy import Column, Integer, MetaData, String, Table, Text, create_engine, delete, func, insert, select
+from sqlalchemy import (
+    Column,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    create_engine,
+    delete,
+    func,
+    insert,
+    select,
+)
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -59,6 +72,20 @@ checkpoints = Table(
     Column("event_id", Integer, nullable=False),  # the first stored event that is NOT summarised
     Column("events", Text, nullable=False),  # JSON list of events that restore the state before it
 )
+
+
+def _sqlite_write_ahead(dbapi_connection: Any, _record: Any) -> None:
+    """Embedded default: write-ahead log, synced at checkpoints rather than on every commit.
+
+    A commit per message cost 7 ms of fsync (bench/growth_bench.py profile); with WAL and
+    synchronous=NORMAL the file cannot be corrupted, and a power cut (not a crash of the bot) can
+    lose at most the last messages. PostgreSQL, the production store, is not affected.
+    """
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.close()
 
 
 def checkpoint_events(tracker: DialogueStateTracker, timestamp: float | None = None) -> list[Event]:
@@ -116,10 +143,11 @@ class RedactingSQLTrackerStore(SQLTrackerStore):
         url = self.engine.url
         self.engine.dispose()
         self.engine = create_engine(url, **create_engine_kwargs(url), pool_pre_ping=True, hide_parameters=True)
-        if url.get_backend_name() == "sqlite" and url.database in (None, "", ":memory:"):
-            self.Base.metadata.create_all(self.engine)  # a new in-memory database starts empty
+        if url.get_backend_name() == "sqlite":
+            sqlalchemy.event.listen(self.engine, "connect", _sqlite_write_ahead)
+            if url.database in (None, "", ":memory:"):
+                self.Base.metadata.create_all(self.engine)  # a new in-memory database starts empty
         self.sessionmaker = sessionmaker(bind=self.engine)
-
         checkpoint_metadata.create_all(self.engine)
 
     async def _retrieve(self, sender_id: str, fetch_events_from_all_sessions: bool) -> DialogueStateTracker | None:
