@@ -5,10 +5,10 @@ BIN   := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export RASA_TELEMETRY_ENABLED := false
 
-.PHONY: help setup run test test-fast chromium lint bench validate sync clean
+.PHONY: help setup run test test-fast chromium lint bench bench-cluster validate sync clean cluster cluster-stop cluster-deps
 
 help: ## List the tasks
-	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-10s %s\n", $$1, $$2}'
+	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-13s %s\n", $$1, $$2}'
 
 $(STAMP): pyproject.toml constraints.txt scripts/bootstrap.sh
 	scripts/bootstrap.sh
@@ -32,6 +32,17 @@ chromium: ## Install Debian's chromium for the browser tests (needs root; skippe
 		&& DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } \
 		|| { echo "Browser tests need Debian's chromium: sudo apt-get install chromium"; exit 1; }
 
+cluster: setup cluster-deps ## Production topology on this machine: nginx :8080, 2 Rasa + 2 action servers (supervisor), PostgreSQL, Redis
+	$(BIN)/lotse cluster start
+
+cluster-stop: ## Stop everything `make cluster` started
+	$(BIN)/lotse cluster stop
+
+cluster-deps: ## Install Debian's nginx and supervisor for `make cluster` (needs root; skipped when present)
+	@{ [ -x /usr/sbin/nginx ] && command -v supervisord >/dev/null; } || { [ "$$(id -u)" = 0 ] && apt-get update -qq \
+		&& DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light supervisor >/dev/null; } \
+		|| { echo "make cluster needs Debian's nginx and supervisor: sudo apt-get install nginx-light supervisor"; exit 1; }
+
 test-fast: setup ## Run only the tests that need no trained model
 	$(BIN)/pytest -m "not slow"
 
@@ -40,12 +51,15 @@ lint: setup ## ruff and mypy
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
-bench: setup ## Run the benchmarks under bench/ (prints tables, writes bench/results/*.json)
+bench: setup ## Run the benchmarks under bench/ (prints tables, writes bench/results/*.json); the cluster one: make bench-cluster
 	$(BIN)/python -m bench.search_bench
 	$(BIN)/python -m bench.conversation_bench
 	$(BIN)/python -m bench.family_bench
 	$(BIN)/python -m bench.latency_bench
 	$(BIN)/python -m bench.encoder_bench
+
+bench-cluster: setup cluster-deps ## Cluster benchmark (minutes): 1 vs 2 Rasa servers, 50 conversations, one server killed
+	$(BIN)/python -m bench.cluster_bench
 
 validate: setup ## Check the offers YAML files
 	$(BIN)/lotse offers validate

@@ -3,16 +3,23 @@
 from __future__ import annotations
 
 import argparse
+import asyncio
 import csv
 import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
+import yaml
+
+from actions.notifications import Notifier, announce, notifier
+from bot.model import PROJECT_ROOT
 from offers_db.categories import category_ids
 from offers_db.contacts import ContactRepository, ContactRequest
+from offers_db.db import database_url, make_engine
 from offers_db.export import export_csv, export_json
 from offers_db.loader import DEFAULT_OFFERS_DIR, load_offers
+from offers_db.migrate import MigrationError, current_revision, head_revision, migrate
 from offers_db.privacy import DEFAULT_CONVERSATION_DAYS, DEFAULT_REQUEST_DAYS, Privacy
 from offers_db.repository import OfferRepository, SearchQuery
 from offers_db.schema import Offer
@@ -176,6 +183,19 @@ def requests_claim(args: argparse.Namespace) -> int:
     return 1
 
 
+def requests_notify(_args: argparse.Namespace, sender: Notifier | None = None) -> int:
+    """Send the staff chat every notice that is still due (run by a timer; `sender` for tests)."""
+    sender = sender or notifier()
+    if sender is None:
+        print("Kein Team-Chat eingerichtet (TELEGRAM_TOKEN und LOTSE_STAFF_CHAT_ID); nichts gesendet.")
+        return 0
+    domain = yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text(encoding="utf-8"))
+    template = domain["responses"]["utter_staff_new_request"][0]
+    sent, due = asyncio.run(announce(ContactRepository(), sender, template))
+    print(f"Hinweise an das Team: {sent} gesendet, {due} noch offen.")
+    return 1 if due else 0
+
+
 def requests_done(args: argparse.Namespace) -> int:
     if ContactRepository().done(args.id):
         print(f"Anfrage #{args.id} erledigt.")
@@ -197,6 +217,107 @@ def privacy_erase(args: argparse.Namespace) -> int:
     report = Privacy().erase(args.conversation_id)
     print(f"Gelöscht: {report.events} Gesprächseinträge und {report.requests} Anfragen.")
     return 0
+
+
+def db_upgrade(_args: argparse.Namespace) -> int:
+    engine = make_engine(database_url(), upgrade=False)
+    try:
+        before = current_revision(engine)
+        after = migrate(engine)
+    except MigrationError as error:
+        print(error, file=sys.stderr)
+        return 1
+    finally:
+        engine.dispose()
+    print(f"Datenbank ist aktuell ({after})." if before == after else f"Datenbank auf Stand {after}.")
+    return 0
+
+
+def db_status(_args: argparse.Namespace) -> int:
+    engine = make_engine(database_url(), upgrade=False)
+    try:
+        current = current_revision(engine)
+    finally:
+        engine.dispose()
+    head = head_revision()
+    print(f"Stand der Datenbank: {current or 'keiner'}")
+    print(f"Neuester Stand:      {head}")
+    if current != head:
+        print("Bitte vorher sichern, dann: lotse db upgrade")
+    return 0
+
+
+def serving_model(explicit: Path | None) -> Path:
+    """The model a Rasa server loads: the given file, the one for the current checkout, or the newest trained one."""
+    from bot.model import MODELS_DIR, model_path
+
+    if explicit is not None:
+        if not explicit.is_file():
+            raise SystemExit(f"Modelldatei {explicit} gibt es nicht.")
+        return explicit
+    current = model_path()
+    if current.exists():
+        return current
+    trained = sorted(MODELS_DIR.glob("lotse-*.tar.gz"), key=lambda path: path.stat().st_mtime)
+    if not trained:
+        raise SystemExit("Kein trainiertes Modell in models/: bitte zuerst `lotse train` (einige Minuten).")
+    print(
+        f"Hinweis: kein Modell für den aktuellen Stand ({current.name}), nehme {trained[-1].name}; "
+        "bitte `lotse train` und die Server nacheinander neu starten.",
+        file=sys.stderr,
+    )
+    return trained[-1]
+
+
+def serve_server(args: argparse.Namespace) -> int:
+    """One server in the foreground; this process becomes it (supervisor and systemd watch this pid)."""
+    import os
+
+    from bot.model import MODELS_DIR
+    from bot.run import action_server_command, rasa_server_command, server_environment
+    from lotse.settings import settings
+
+    config = settings()
+    if args.server == "rasa":
+        config = config.with_changes(port=args.port or config.port)
+        command = rasa_server_command(serving_model(args.model), config, config.port)
+    else:
+        config = config.with_changes(action_port=args.port or config.action_port)
+        command = action_server_command(config.action_port)
+    env = server_environment(config)
+    os.chdir(MODELS_DIR.parent)  # the project root, as for `lotse run`
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os.execvpe(command[0], command, env)  # noqa: S606 - the server replaces this process on purpose
+    return 1  # not reached: execvpe replaces this process
+
+
+def cluster_start(_args: argparse.Namespace) -> int:
+    from bot.cluster import how_to_chat, start
+
+    try:
+        cluster = start()
+    except (RuntimeError, TimeoutError) as error:
+        print(f"Der Cluster ist nicht hochgekommen: {error}", file=sys.stderr)
+        return 1
+    print(how_to_chat(cluster), flush=True)
+    return 0
+
+
+def cluster_stop(_args: argparse.Namespace) -> int:
+    from bot.cluster import stop
+
+    killed = stop()
+    print("Cluster beendet." + (f" Hart beendet (Prozess-IDs): {killed}" if killed else ""))
+    return 0
+
+
+def cluster_status(_args: argparse.Namespace) -> int:
+    from bot.cluster import status
+
+    healthy, report = status()
+    print(report)
+    return 0 if healthy else 1
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -254,6 +375,13 @@ def build_parser() -> argparse.ArgumentParser:
         if name == "claim":
             cmd.add_argument("--by", required=True, help="wer übernimmt (Name oder Kürzel)")
         cmd.set_defaults(handler=handler)
+    notify = requests_sub.add_parser(
+        "notify",
+        help="fällige Hinweise an den Team-Chat senden (auch erneut)",
+        description="Sendet Hinweise auf neue Anfragen, die Telegram noch nicht angenommen hat.",
+        epilog="Beispiel: lotse requests notify",
+    )
+    notify.set_defaults(handler=requests_notify)
 
     privacy = commands.add_parser("privacy", help="Löschfristen und Recht auf Löschung")
     privacy_sub = privacy.add_subparsers(dest="privacy_command", required=True)
@@ -264,6 +392,60 @@ def build_parser() -> argparse.ArgumentParser:
     erase = privacy_sub.add_parser("erase", help="ein Gespräch und seine Anfragen vollständig löschen")
     erase.add_argument("conversation_id")
     erase.set_defaults(handler=privacy_erase)
+
+    database = commands.add_parser(
+        "db",
+        help="Stand der Datenbank prüfen und aktualisieren (Migrationen)",
+        description="Die Tabellen des Familien-Lotsen in der Angebots-Datenbank (DATABASE_URL).",
+        epilog="Beispiel: lotse db upgrade",
+    )
+    database_sub = database.add_subparsers(dest="db_command", required=True)
+    database_sub.add_parser(
+        "upgrade",
+        help="die Datenbank auf den neuesten Stand bringen (lotse run tut das auch)",
+        description="Führt alle ausstehenden Migrationen in einer Transaktion aus: alle oder keine.",
+        epilog="Beispiel: lotse db upgrade",
+    ).set_defaults(handler=db_upgrade)
+    database_sub.add_parser(
+        "status",
+        help="aktuellen und neuesten Stand anzeigen",
+        description="Zeigt den Stand der Datenbank und den neuesten Stand dieser Version; ändert nichts.",
+        epilog="Beispiel: lotse db status",
+    ).set_defaults(handler=db_status)
+
+    cluster = commands.add_parser(
+        "cluster",
+        help="den Produktions-Aufbau auf diesem Rechner starten und stoppen (für Tests und Vorführungen)",
+        description="nginx auf 127.0.0.1:8080 vor zwei Rasa-Servern (5005, 5006) und zwei Action-Servern "
+        "(5055, 5056) unter supervisor, mit PostgreSQL (Datenbank lotse_cluster) und Redis (Datenbank 1) – "
+        "aufgebaut wie auf dem Server. Konfiguration und Logs: var/cluster/.",
+        epilog="Beispiel: lotse cluster start",
+    )
+    cluster_sub = cluster.add_subparsers(dest="cluster_command", required=True)
+    for name, cluster_handler, help_text, description in (
+        ("start", cluster_start, "Datenbank, Angebote, Modell vorbereiten und alles starten",
+         "Legt die Datenbank an, lädt die Angebote, trainiert falls nötig, startet supervisord und wartet, "
+         "bis nginx und alle Server antworten (etwa eine Minute)."),
+        ("stop", cluster_stop, "alle Prozesse des Clusters beenden",
+         "supervisorctl shutdown, dann warten, bis kein Prozess des Clusters mehr läuft."),
+        ("status", cluster_status, "Prozesse und Erreichbarkeit anzeigen",
+         "Zustand jedes Prozesses laut supervisor und ob nginx und jeder Server antworten; ändert nichts."),
+    ):  # fmt: skip
+        cluster_sub.add_parser(
+            name, help=help_text, description=description, epilog=f"Beispiel: lotse cluster {name}"
+        ).set_defaults(handler=cluster_handler)
+
+    serve = commands.add_parser(
+        "serve",
+        help="einen einzelnen Server im Vordergrund starten (für supervisor und systemd)",
+        description="Startet einen Rasa-Server oder einen Action-Server mit den Einstellungen aus der Umgebung "
+        "(LOTSE_…); der Prozess wird zum Server, supervisor und systemd überwachen ihn direkt.",
+        epilog="Beispiel: lotse serve rasa --port 5005",
+    )
+    serve.add_argument("server", choices=("rasa", "actions"), help="welcher Server")
+    serve.add_argument("--port", type=int, help="Port (Standard: LOTSE_PORT bzw. LOTSE_ACTION_PORT)")
+    serve.add_argument("--model", type=Path, help="Modelldatei (Standard: das Modell zum aktuellen Stand)")
+    serve.set_defaults(handler=serve_server)
     return parser
 
 

@@ -8,7 +8,9 @@ Differences to Rasa's SocketIOInput, each for a reason:
 - messages longer than MAX_MESSAGE_CHARS are refused before they reach the NLU;
 - the offers payload is sent as {"custom": {...}} (Rasa's version drops custom JSON without "data");
 - on resume the server replays the conversation from the tracker store, so the browser stores
-  nothing but the session id and its token.
+  nothing but the session id and its token;
+- with LOTSE_REDIS_URL set, the Socket.IO messages go through Redis (AsyncRedisManager), so a reply
+  reaches the browser whichever Rasa instance produced it (several instances behind nginx).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import secrets
 import uuid
 from collections.abc import Awaitable, Callable
 from typing import Any
+from urllib.parse import urlsplit
 
 from rasa.core.channels.channel import InputChannel, UserMessage
 from rasa.core.channels.socketio import SocketBlueprint, SocketIOOutput
@@ -27,7 +30,7 @@ from rasa.shared.core.trackers import EventVerbosity
 from sanic import Blueprint, Sanic, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
-from socketio import AsyncServer
+from socketio import AsyncRedisManager, AsyncServer
 
 from bot.channels.rest import MAX_MESSAGE_CHARS
 from bot.model import PROJECT_ROOT
@@ -60,6 +63,19 @@ def session_secret() -> bytes:
         path.write_text(secrets.token_hex(32))
         path.chmod(0o600)
     return path.read_text().strip().encode()
+
+
+def client_manager(redis_url: str | None) -> AsyncRedisManager | None:
+    """Socket.IO's Redis client manager when several instances share the widget, else None (one process).
+
+    The channel name carries the Redis database, so two clusters on one Redis (a developer's and the
+    tests') do not see each other's messages. python-socketio 5.9 pickles these messages: Redis must
+    be reachable only by the bot (localhost or a private network, with a password).
+    """
+    if not redis_url:
+        return None
+    database = urlsplit(redis_url).path.strip("/") or "0"
+    return AsyncRedisManager(redis_url, channel=f"lotse-webchat-{database}")
 
 
 def sign(secret: bytes, session_id: str) -> str:
@@ -134,7 +150,11 @@ class WebchatInput(InputChannel):
         return WebchatOutput(self.sio, "bot_uttered") if self.sio else None
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
-        sio = AsyncServer(async_mode="sanic", cors_allowed_origins=self.allowed_origins)
+        sio = AsyncServer(
+            async_mode="sanic",
+            cors_allowed_origins=self.allowed_origins,
+            client_manager=client_manager(settings().redis_url),
+        )
         self.sio = sio
         webchat = _AppKeepingBlueprint(self, sio, self.socketio_path, "webchat", __name__)
 

@@ -30,7 +30,15 @@ def payloads() -> list[str]:
                 if not payload.startswith("/"):
                     continue
                 found |= {payload.replace("{other_need}", n) for n in needs} if "{" in payload else {payload}
-    extra = ['/inform_age{"child_age": 4}', '/inform{"child_age": 4}', '/affirm@0.9', "/keine_absicht", "/", "/faq", "  /need_wohnen  "]
+    extra = [
+        '/inform_age{"child_age": 4}',
+        '/inform{"child_age": 4}',
+        "/affirm@0.9",
+        "/keine_absicht",
+        "/",
+        "/faq",
+        "  /need_wohnen  ",
+    ]
     return sorted(found) + extra
 
 

@@ -1,15 +1,20 @@
-"""The `lotse offers` commands as a coordinator calls them."""
+"""The `lotse offers` and `lotse db` commands as a coordinator calls them."""
 
 from __future__ import annotations
 
 import json
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from bot.cli import main
+from lotse import settings as lotse_settings
 
 DATA = Path(__file__).parents[1] / "data"
 
@@ -82,3 +87,79 @@ def test_list_show_search_and_export(db: Path, tmp_path: Path) -> None:
     header, row = csv_file.read_text(encoding="utf-8").splitlines()[:2]
     assert header.startswith("id,title,description,categories")
     assert row.startswith("test-kita,Test-Kita Sonnenschein")
+
+
+@pytest.fixture
+def settings_db(db: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """`db` as the offers database of the settings, for commands called in this process."""
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{db}")
+    lotse_settings.reload()
+    yield db
+    monkeypatch.undo()
+    lotse_settings.reload()
+
+
+def make_pre_alembic_database(db: Path, *extra_sql: str) -> None:
+    with sqlite3.connect(db) as connection:
+        connection.executescript((DATA / "legacy_schema.sql").read_text(encoding="utf-8"))
+        connection.execute(
+            "INSERT INTO contact_requests (conversation_id, channel, status, contact, created_at)"
+            " VALUES ('c0ffee01', 'webchat', 'new', '0151 2345678', '2026-03-02 09:15:30.000000')"
+        )
+        for statement in extra_sql:
+            connection.execute(statement)
+    connection.close()
+
+
+def test_db_status_and_upgrade_of_a_database_made_before_migrations(
+    settings_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    make_pre_alembic_database(settings_db)
+    assert main(["db", "status"]) == 0
+    assert capsys.readouterr().out == (
+        "Stand der Datenbank: keiner\n"
+        "Neuester Stand:      0002_contact_notices\n"
+        "Bitte vorher sichern, dann: lotse db upgrade\n"
+    )
+    assert main(["db", "upgrade"]) == 0
+    assert capsys.readouterr().out == "Datenbank auf Stand 0002_contact_notices.\n"
+    assert main(["db", "upgrade"]) == 0
+    assert capsys.readouterr().out == "Datenbank ist aktuell (0002_contact_notices).\n"
+    assert main(["db", "status"]) == 0
+    assert capsys.readouterr().out == (
+        "Stand der Datenbank: 0002_contact_notices\nNeuester Stand:      0002_contact_notices\n"
+    )
+    with sqlite3.connect(settings_db) as connection:
+        stored = connection.execute("SELECT status, created_at, notice_sent_at, notice_attempts FROM contact_requests")
+        assert stored.fetchall() == [("new", "2026-03-02 09:15:30.000000", "2026-03-02 09:15:30.000000", 0)]
+    connection.close()
+
+
+def test_db_upgrade_of_an_empty_database(settings_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["db", "upgrade"]) == 0
+    assert capsys.readouterr().out == "Datenbank auf Stand 0002_contact_notices.\n"
+
+
+def test_failed_db_upgrade_says_which_migration_and_changes_nothing(
+    settings_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    make_pre_alembic_database(
+        settings_db, "ALTER TABLE contact_requests ADD COLUMN notice_attempts INTEGER NOT NULL DEFAULT 0"
+    )
+    assert main(["db", "upgrade"]) == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.startswith(
+        "Datenbank-Migration 0002_contact_notices ist fehlgeschlagen; alle Änderungen wurden zurückgenommen, "
+        "die Datenbank bleibt auf Stand ohne Migrationsstand. Ursache: "
+    )
+    assert main(["db", "status"]) == 0
+    assert capsys.readouterr().out.startswith("Stand der Datenbank: keiner\n")
+
+
+@pytest.mark.parametrize("command", ["upgrade", "status"])
+def test_db_help_ends_with_an_example(command: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        main(["db", command, "--help"])
+    assert stopped.value.code == 0
+    assert capsys.readouterr().out.rstrip().endswith(f"Beispiel: lotse db {command}")
