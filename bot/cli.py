@@ -320,6 +320,41 @@ def cluster_status(_args: argparse.Namespace) -> int:
     return 0 if healthy else 1
 
 
+# every command's help ends with an example (added below where a command has none of its own)
+EXAMPLES = {
+    (): "lotse offers validate",
+    ("offers",): "lotse offers search --need kinderbetreuung --age 4",
+    ("offers", "validate"): "lotse offers validate offers_db/offers",
+    ("offers", "sync"): "lotse offers sync",
+    ("offers", "list"): "lotse offers list",
+    ("offers", "show"): "lotse offers show familienzentrum-alfeld-lotse",
+    ("offers", "search"): "lotse offers search --need kinderbetreuung --age 4 krippe",
+    ("offers", "export"): "lotse offers export --format csv -o angebote.csv",
+    ("run",): "lotse run",
+    ("train",): "lotse train",
+    ("report",): "lotse report needs --since 2026-01-01",
+    ("report", "needs"): "lotse report needs --since 2026-01-01 --format csv",
+    ("requests",): "lotse requests list --status new",
+    ("requests", "list"): "lotse requests list --status new",
+    ("requests", "show"): "lotse requests show 12",
+    ("requests", "claim"): "lotse requests claim 12 --by 'A. Meyer'",
+    ("requests", "done"): "lotse requests done 12",
+    ("privacy",): "lotse privacy purge",
+    ("privacy", "purge"): "lotse privacy purge --requests-days 30 --conversations-days 90",
+    ("privacy", "erase"): "lotse privacy erase 5f0c2a9e4b7d4e1f9a3c6b8d2e7f1a0c",
+}
+
+
+def add_examples(parser: argparse.ArgumentParser, path: tuple[str, ...] = ()) -> None:
+    """Give every (sub)command without an epilog its example from EXAMPLES."""
+    if not parser.epilog and path in EXAMPLES:
+        parser.epilog = f"Beispiel: {EXAMPLES[path]}"
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, child in action.choices.items():
+                add_examples(child, (*path, name))
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="lotse", description="Familien-Lotse: Betrieb und Pflege")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -446,6 +481,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, help="Port (Standard: LOTSE_PORT bzw. LOTSE_ACTION_PORT)")
     serve.add_argument("--model", type=Path, help="Modelldatei (Standard: das Modell zum aktuellen Stand)")
     serve.set_defaults(handler=serve_server)
+    add_examples(parser)
     return parser
 
 

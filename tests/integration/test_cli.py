@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import shutil
@@ -13,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.cli import main
+from bot.cli import build_parser, main
 from lotse import settings as lotse_settings
 
 DATA = Path(__file__).parents[1] / "data"
@@ -163,3 +164,21 @@ def test_db_help_ends_with_an_example(command: str, capsys: pytest.CaptureFixtur
         main(["db", command, "--help"])
     assert stopped.value.code == 0
     assert capsys.readouterr().out.rstrip().endswith(f"Beispiel: lotse db {command}")
+
+
+def all_commands(parser: argparse.ArgumentParser, path: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    found = [path]
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, child in action.choices.items():
+                found += all_commands(child, (*path, name))
+    return found
+
+
+@pytest.mark.parametrize("command", all_commands(build_parser()), ids=lambda c: " ".join(c) or "lotse")
+def test_every_command_help_ends_with_an_example(command: tuple[str, ...], capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as done:
+        main([*command, "--help"])
+    assert done.value.code == 0
+    last = capsys.readouterr().out.rstrip().splitlines()[-1]
+    assert last.startswith("Beispiel: lotse " + " ".join(command[:1])), last

@@ -281,6 +281,10 @@ def test_systemd_units_verify(tmp_path: Path) -> None:
     assert "Restart=on-failure" in (units / "lotse-rasa@.service").read_text(encoding="utf-8")
     assert "ExecStart=/srv/familien-lotse/.venv/bin/lotse privacy purge" in (units / "lotse-purge.service").read_text()
     assert "OnCalendar=" in (units / "lotse-purge.timer").read_text(encoding="utf-8")
+    assert (
+        "ExecStart=/srv/familien-lotse/.venv/bin/lotse requests notify" in (units / "lotse-notify.service").read_text()
+    )
+    assert "OnUnitActiveSec=5min" in (units / "lotse-notify.timer").read_text(encoding="utf-8")
     verified = subprocess.run(
         [analyze, "verify", "--man=no", *sorted(str(p) for p in tmp_path.iterdir())],
         capture_output=True,
