@@ -56,6 +56,7 @@ bench: setup ## Run the benchmarks under bench/ (prints tables, writes bench/res
 	$(BIN)/python -m bench.conversation_bench
 	$(BIN)/python -m bench.family_bench
 	$(BIN)/python -m bench.latency_bench
+	$(BIN)/python -m bench.growth_bench
 	$(BIN)/python -m bench.encoder_bench
 
 bench-cluster: setup cluster-deps ## Cluster benchmark (minutes): 1 vs 2 Rasa servers, 50 conversations, one server killed
