@@ -217,6 +217,46 @@ def test_a_reply_from_another_instance_reaches_the_widget_through_redis(cluster:
         widget.disconnect()
 
 
+def test_widget_conversation_goes_on_when_its_rasa_server_is_killed(cluster: Cluster) -> None:
+    """The family in the widget keeps talking: reconnect to the other server, signed session, same context."""
+    for port in cluster.rasa_ports:  # both servers up (the first test's victim is back)
+        wait_for(lambda port=port: port_in_use(port), RESTART_TIMEOUT_S, f"Rasa server {port} is not up")
+    with sync_playwright() as playwright:
+        browser: Browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=["--headless", "--no-sandbox", "--disable-gpu"]
+        )
+        try:
+            log_before = len(access_log(cluster))
+            page = open_chat(browser, f"{cluster.url}/webchat/")
+            page.set_default_timeout(TIMEOUT_MS)
+            page.get_by_label("Ihre Nachricht").fill("Wir suchen eine Kita für unseren Sohn, er ist 4")
+            page.keyboard.press("Enter")
+            expect(page.locator(".lotse-card").first).to_be_visible()
+            cards = page.locator(".lotse-card").count()
+            # the server that holds this widget's Socket.IO session (sticky by address)
+            served = [line for line in access_log(cluster)[log_before:] if " /socket.io/ " in line and " 200 " in line]
+            upstream = served[-1].split("upstream=")[1].split()[0].split(",")[-1].strip()
+            victim = int(upstream.rsplit(":", 1)[1])
+            pid = program_pid(cluster, cluster.rasa_program(victim))
+            os.kill(pid, signal.SIGKILL)
+            wait_for(lambda: not port_in_use(victim), 10, "killed server still there")
+            # the widget notices, says so, reconnects through nginx to the other server and says that too
+            expect(page.get_by_role("alert")).to_contain_text("nicht erreichbar", timeout=30_000)
+            expect(page.get_by_role("alert")).to_contain_text("wieder da", timeout=60_000)
+
+            page.get_by_label("Ihre Nachricht").fill("Und gibt es auch Sportangebote für ihn?")
+            page.keyboard.press("Enter")
+            # new cards after the widget reconnected to the other server (and the dead one's lock expired)
+            expect(page.locator(".lotse-card").nth(cards)).to_be_visible(timeout=60_000)
+            page.screenshot(path=str(SCREENSHOTS / "cluster-after-kill-375x667.png"))
+            texts_shown = page.locator(".lotse-bot").all_inner_texts()
+            assert not any("Wie alt" in t for t in texts_shown[-3:]), texts_shown[-3:]  # the age is remembered
+            page.close()
+        finally:
+            browser.close()
+    wait_for(lambda: port_in_use(victim), RESTART_TIMEOUT_S, "supervisor did not bring the server back")
+
+
 def test_a_flood_from_one_address_gets_429(cluster: Cluster) -> None:
     def status(_: int) -> int:
         try:
