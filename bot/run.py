@@ -1,4 +1,4 @@
-"""`lotse run`: sync offers, train if needed, start action server and Rasa server, print how to chat."""
+"""`lotse run`: sync offers, train if needed, start action server and Rasa server (restarted when they stop)."""
 
 from __future__ import annotations
 
@@ -9,8 +9,10 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 import yaml
 
@@ -69,14 +71,65 @@ def rasa_server_command(model: Path, config: Settings, port: int | None = None) 
     return command
 
 
-def start_servers(model: Path, config: Settings, log: IO[bytes] | None = None) -> list[subprocess.Popen[bytes]]:
-    """Start the action server and the Rasa server (REST channel; HTTP API only with a token)."""
+def server_starters(
+    model: Path, config: Settings, log: IO[bytes] | None = None
+) -> list[tuple[str, Callable[[], subprocess.Popen[bytes]]]]:
+    """How to start the action server and the Rasa server (REST channel; HTTP API only with a token)."""
     env = server_environment(config)
-    actions = subprocess.Popen(
-        action_server_command(config.action_port), cwd=PROJECT_ROOT, env=env, stdout=log, stderr=log
-    )
-    rasa = subprocess.Popen(rasa_server_command(model, config), cwd=PROJECT_ROOT, env=env, stdout=log, stderr=log)
-    return [actions, rasa]
+
+    def actions() -> subprocess.Popen[bytes]:
+        command = action_server_command(config.action_port)
+        return subprocess.Popen(command, cwd=PROJECT_ROOT, env=env, stdout=log, stderr=log)
+
+    def rasa() -> subprocess.Popen[bytes]:
+        command = rasa_server_command(model, config)
+        return subprocess.Popen(command, cwd=PROJECT_ROOT, env=env, stdout=log, stderr=log)
+
+    return [("Aktionsserver", actions), ("Rasa-Server", rasa)]
+
+
+def start_servers(model: Path, config: Settings, log: IO[bytes] | None = None) -> list[subprocess.Popen[bytes]]:
+    """Start the action server and the Rasa server."""
+    return [start() for _, start in server_starters(model, config, log)]
+
+
+MAX_RESTARTS = 5
+RESTART_WINDOW_S = 300.0
+
+
+@dataclass
+class Child:
+    """One server `lotse run` keeps alive."""
+
+    name: str
+    start: Callable[[], Any]
+    process: Any
+    restarts: list[float] = field(default_factory=list)
+
+
+def keep_alive(children: list[Child], now: float) -> bool:
+    """Restart every child that stopped; False when one stopped MAX_RESTARTS times within RESTART_WINDOW_S.
+
+    While the action server restarts, the Rasa server answers families with the apology (bot/faults.py);
+    while the Rasa server restarts, the widget shows that the chat is not reachable and reconnects.
+    """
+    for child in children:
+        code = child.process.poll()
+        if code is None:
+            continue
+        child.restarts = [t for t in child.restarts if now - t < RESTART_WINDOW_S]
+        if len(child.restarts) >= MAX_RESTARTS:
+            print(
+                f"{child.name} ist {MAX_RESTARTS}-mal in {RESTART_WINDOW_S / 60:.0f} Minuten ausgefallen; "
+                "Familien-Lotse wird beendet. Bitte die Ausgabe oben prüfen.",
+                file=sys.stderr,
+                flush=True,
+            )
+            return False
+        print(f"{child.name} wurde beendet (Code {code}) und wird neu gestartet.", file=sys.stderr, flush=True)
+        child.process = child.start()
+        child.restarts.append(now)
+    return True
 
 
 def wait_for_servers(config: Settings, processes: list[subprocess.Popen[bytes]]) -> None:
@@ -131,10 +184,10 @@ def run() -> int:
     config = settings()
     sync_sample_offers()
     model = ensure_model()
-    processes = start_servers(model, config)
-    signal.signal(signal.SIGTERM, lambda *_: stop(processes))
+    children = [Child(name, start, start()) for name, start in server_starters(model, config)]
+    signal.signal(signal.SIGTERM, lambda *_: stop([c.process for c in children]))
     try:
-        wait_for_servers(config, processes)
+        wait_for_servers(config, [c.process for c in children])
         print(
             "\nFamilien-Lotse läuft.\n"
             f"  Widget-Demo im Browser:  {config.base_url}/webchat/\n"
@@ -144,10 +197,10 @@ def run() -> int:
             "  Beenden: Strg-C\n",
             flush=True,
         )
-        while all(p.poll() is None for p in processes):
+        while keep_alive(children, time.monotonic()):
             time.sleep(1)
         return 1
     except KeyboardInterrupt:
         return 0
     finally:
-        stop(processes)
+        stop([c.process for c in children])
