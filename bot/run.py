@@ -179,13 +179,17 @@ def sync_sample_offers() -> None:
     )
 
 
+def _exit_on_sigterm(*_: object) -> None:
+    raise SystemExit(0)
+
+
 def run() -> int:
     """Run everything in the foreground until Ctrl-C."""
     config = settings()
     sync_sample_offers()
     model = ensure_model()
     children = [Child(name, start, start()) for name, start in server_starters(model, config)]
-    signal.signal(signal.SIGTERM, lambda *_: stop([c.process for c in children]))
+    signal.signal(signal.SIGTERM, _exit_on_sigterm)  # leave the loop; `finally` stops the servers
     try:
         wait_for_servers(config, [c.process for c in children])
         print(
