@@ -50,6 +50,8 @@ from sqlalchemy import (
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from offers_db.privacy import CHECKPOINTS  # privacy deletes checkpoints with their conversation
+
 CONTACT_FORM = "contact_form"
 FINISHING_ACTIONS = {"action_submit_contact", "action_cancel_contact"}
 CONTACT_SLOTS = {"contact_value", "contact_name", "contact_time", "contact_note"}
@@ -59,7 +61,6 @@ REDACTED = "[entfernt]"
 # at least WINDOW_KEEP recent events (6–8 turns: more than any rule or the memoization looks back)
 WINDOW_MAX = 160
 WINDOW_KEEP = 60
-CHECKPOINTS = "tracker_checkpoints"  # also named in offers_db/privacy.py, which deletes them with the events
 # set on every tracker this store returns: how many of its events are stored, and their ids
 STORED = "_lotse_stored"
 EVENT_IDS = "_lotse_event_ids"
