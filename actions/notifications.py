@@ -20,8 +20,8 @@ from aiogram.bot.api import TelegramAPIServer
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 from aiogram.utils.exceptions import TelegramAPIError
 
+from actions.common import need_label
 from lotse.settings import settings
-from offers_db.categories import categories
 from offers_db.contacts import ContactRepository, ContactRequest
 
 logger = logging.getLogger(__name__)
@@ -107,7 +107,7 @@ def notifier() -> Notifier | None:
 
 def staff_notice(template: dict[str, Any], request: ContactRequest) -> StaffNotice:
     """The notice from the domain's utter_staff_new_request (German text lives in domain.yml)."""
-    topic = categories()[request.topic].label if request.topic in categories() else "-"
+    topic = need_label(request.topic) or "-"
     values = {"request_id": request.id, "topic": topic, "age_group": request.age_group or "-"}
     buttons = tuple((b["title"].format(**values), b["payload"].format(**values)) for b in template.get("buttons", []))
     return StaffNotice(request.id, template["text"].format(**values), buttons)
