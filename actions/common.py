@@ -7,6 +7,7 @@ from typing import Any
 
 from rasa_sdk import Tracker
 
+from lotse.languages import GERMAN, category_label
 from lotse.settings import settings
 from offers_db.categories import categories
 from offers_db.repository import OfferRepository
@@ -21,9 +22,32 @@ def repository() -> OfferRepository:
     return OfferRepository()
 
 
-def response_text(domain: dict[str, Any], name: str) -> str:
-    """The first text of a domain response, so German wording stays in domain.yml."""
-    return str(domain["responses"][name][0]["text"])
+def language(tracker: Tracker) -> str:
+    """The family's language code (slot `language`), German when unset."""
+    return str(tracker.get_slot("language") or GERMAN)
+
+
+def response_variant(domain: dict[str, Any], name: str, lang: str = GERMAN) -> dict[str, Any]:
+    """The variant of a response for `lang` (bot/languages.py adds one per language file), else the German one.
+
+    Only variants without other conditions count; German ones carry no condition or `language: de`.
+    """
+    variants = domain["responses"][name]
+    german = variants[0]
+    for variant in variants:
+        conditions = variant.get("condition") or []
+        languages = [c["value"] for c in conditions if c.get("name") == "language"]
+        if len(languages) == len(conditions):
+            if languages == [lang]:
+                return dict(variant)
+            if not languages or languages == [GERMAN]:
+                german = variant
+    return dict(german)
+
+
+def response_text(domain: dict[str, Any], name: str, lang: str = GERMAN) -> str:
+    """A response's text in the family's language, so all wording stays in domain.yml and languages/."""
+    return str(response_variant(domain, name, lang)["text"])
 
 
 def offer_payload(offer: Offer, unreviewed_hint: str) -> dict[str, Any]:
@@ -49,15 +73,17 @@ def offer_payload(offer: Offer, unreviewed_hint: str) -> dict[str, Any]:
     }
 
 
-def offers_message(offers: list[Offer], domain: dict[str, Any]) -> dict[str, Any]:
+def offers_message(offers: list[Offer], domain: dict[str, Any], lang: str = GERMAN) -> dict[str, Any]:
     """The custom payload {"type": "offers", "offers": [...]}."""
-    hint = response_text(domain, "utter_offer_unreviewed_hint")
+    hint = response_text(domain, "utter_offer_unreviewed_hint", lang)
     return {"type": "offers", "offers": [offer_payload(o, hint) for o in offers]}
 
 
-def need_label(need: str | None) -> str:
-    """The category's German label from categories.yml."""
-    return categories()[need].label if need in categories() else ""
+def need_label(need: str | None, lang: str = GERMAN) -> str:
+    """The category's label from categories.yml, or from the language file of `lang`."""
+    if need not in categories():
+        return ""
+    return category_label(need, lang, categories()[need].label)
 
 
 STAFF_CHANNEL = "telegram"  # only allow-listed staff get through that channel (bot/channels/telegram.py)

@@ -8,7 +8,9 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import contact_lines, familienzentrum, response_text
+from actions.common import contact_lines, familienzentrum, language, response_text, response_variant
+from actions.languages import suggest_language
+from lotse.languages import GERMAN
 from offers_db.categories import categories
 
 MISSES_BEFORE_CONTACT = 2
@@ -32,11 +34,11 @@ def likely_needs(tracker: Tracker) -> list[str]:
     return [need for need in needs if need in categories()][:CLARIFY_MAX]
 
 
-def clarify_buttons(domain: dict[str, Any], needs: list[str]) -> list[dict[str, str]]:
+def clarify_buttons(domain: dict[str, Any], needs: list[str], lang: str = GERMAN) -> list[dict[str, str]]:
     """One button per need (titles from utter_all_needs), then the buttons of utter_clarify_need."""
-    titles = {b["payload"]: b["title"] for b in domain["responses"]["utter_all_needs"][0]["buttons"]}
+    titles = {b["payload"]: b["title"] for b in response_variant(domain, "utter_all_needs", lang)["buttons"]}
     buttons = [{"title": titles[f"/need_{need}"], "payload": f"/need_{need}"} for need in needs]
-    return buttons + list(domain["responses"]["utter_clarify_need"][0].get("buttons", []))
+    return buttons + list(response_variant(domain, "utter_clarify_need", lang).get("buttons", []))
 
 
 class ActionChangeTopic(Action):
@@ -67,17 +69,19 @@ class ActionFallback(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         needs = likely_needs(tracker)
+        suggestion = suggest_language(dispatcher, tracker)
         if needs:  # ask instead of giving up: "Geht es um …?"
+            lang = language(tracker)
             dispatcher.utter_message(
-                text=response_text(domain, "utter_clarify_need"), buttons=clarify_buttons(domain, needs)
+                text=response_text(domain, "utter_clarify_need", lang), buttons=clarify_buttons(domain, needs, lang)
             )
-            return []
+            return suggestion
         misses = int(tracker.get_slot("fallback_count") or 0) + 1
         if misses >= MISSES_BEFORE_CONTACT:
             dispatcher.utter_message(response="utter_fallback_contact", contact=contact_lines(familienzentrum()))
         else:
             dispatcher.utter_message(response="utter_fallback")
-        return [SlotSet("fallback_count", float(misses))]
+        return [SlotSet("fallback_count", float(misses)), *suggestion]
 
 
 class ActionContactFamilienzentrum(Action):

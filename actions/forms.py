@@ -10,7 +10,9 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
-from actions.common import response_text
+from actions.common import language, response_text
+from actions.languages import suggest_language
+from lotse.languages import GERMAN
 from offers_db.categories import categories
 
 MAX_CHILD_AGE = 27  # youth welfare (SGB VIII) ends at 27
@@ -72,17 +74,21 @@ class ActionAskChildAge(Action):
         return "action_ask_child_age"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        # a family that wrote in another language is offered it before the question (one tap, not forced)
+        suggestion = suggest_language(dispatcher, tracker)
         several = tracker.get_slot("child_ages") or []
         if len(several) < 2:
             dispatcher.utter_message(response="utter_ask_child_age")
-            return []
-        labels = [age_label(domain, age) for age in several]
-        dispatcher.utter_message(response="utter_ask_which_child", buttons=[{"title": t, "payload": t} for t in labels])
-        return []
+            return suggestion
+        lang = language(tracker)
+        # the title in the family's language, the payload in German: the age parser reads it back when tapped
+        buttons = [{"title": age_label(domain, age, lang), "payload": age_label(domain, age)} for age in several]
+        dispatcher.utter_message(response="utter_ask_which_child", buttons=buttons)
+        return suggestion
 
 
-def age_label(domain: DomainDict, age: float) -> str:
-    """'11 Jahre', or '4 Monate' for a baby; the age parser reads it back when tapped."""
+def age_label(domain: DomainDict, age: float, lang: str = GERMAN) -> str:
+    """'11 Jahre', or '4 Monate' for a baby (in `lang`)."""
     if age < 1:
-        return response_text(domain, "utter_age_button_months").format(months=round(age * 12))
-    return response_text(domain, "utter_age_button").format(age=f"{age:g}")
+        return response_text(domain, "utter_age_button_months", lang).format(months=round(age * 12))
+    return response_text(domain, "utter_age_button", lang).format(age=f"{age:g}")

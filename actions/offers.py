@@ -14,10 +14,13 @@ from actions.common import (
     channel,
     contact_lines,
     familienzentrum,
+    language,
     need_label,
     offers_message,
     repository,
 )
+from actions.languages import suggest_language
+from lotse.languages import GERMAN, ui_language
 from offers_db.categories import categories
 from offers_db.repository import SearchQuery
 from offers_db.schema import Offer
@@ -37,17 +40,24 @@ def _query(tracker: Tracker) -> SearchQuery:
         child_age=tracker.get_slot("child_age"),
         text=tracker.latest_message.get("text", "") if latest_intent.startswith("need_") else "",
         audience=audience(tracker),
+        # offers in the family's language rank first (German ranking unchanged)
+        language=None if language(tracker) == GERMAN else language(tracker),
     )
 
 
 def utter_page(
-    dispatcher: CollectingDispatcher, domain: dict[str, Any], query: SearchQuery, page: list[Offer], has_more: bool
+    dispatcher: CollectingDispatcher,
+    domain: dict[str, Any],
+    query: SearchQuery,
+    page: list[Offer],
+    has_more: bool,
+    lang: str = GERMAN,
 ) -> None:
     """One page of offers; the "mehr" button only when there is more."""
     dispatcher.utter_message(
         response="utter_offers" if has_more else "utter_offers_last_page",
-        need_label=need_label(query.need),
-        json_message=offers_message(page, domain),
+        need_label=need_label(query.need, lang),
+        json_message=offers_message(page, domain, lang),
     )
 
 
@@ -66,20 +76,43 @@ class ActionShowOffers(Action):
         events: list[EventType] = [SlotSet("offers_shown", float(len(page))), SlotSet("fallback_count", 0.0)]
         if not found:
             center = familienzentrum()
-            payload = offers_message([center], domain) if center else None
+            payload = offers_message([center], domain, language(tracker)) if center else None
             dispatcher.utter_message(response="utter_no_offers", contact=contact_lines(center), json_message=payload)
         else:
-            utter_page(dispatcher, domain, query, page, has_more=len(found) > PAGE_SIZE)
+            utter_page(dispatcher, domain, query, page, has_more=len(found) > PAGE_SIZE, lang=language(tracker))
         sibling_age = tracker.get_slot("sibling_age")
         other_need = tracker.get_slot("other_need")
         if found and sibling_age is not None:
             dispatcher.utter_message(response="utter_offer_sibling", sibling_age=f"{sibling_age:g}")
         elif other_need and other_need != query.need and other_need in categories():
             dispatcher.utter_message(
-                response="utter_offer_other_need", other_need=other_need, other_need_label=need_label(other_need)
+                response="utter_offer_other_need",
+                other_need=other_need,
+                other_need_label=need_label(other_need, language(tracker)),
             )
             events.append(SlotSet("other_need", None))
-        return events
+        return events + suggest_language(dispatcher, tracker)
+
+
+class ActionLanguageChosen(Action):
+    """After a language button: go on where the family was, now in its language.
+
+    In the middle of the search the form asks its question again (a rule runs the form next); after offers
+    the same offers come again, now with labels in the chosen language; otherwise "Wobei kann ich helfen?".
+    The `language` slot is already set from the button's entity when this runs.
+    """
+
+    def name(self) -> str:
+        return "action_language_chosen"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        dispatcher.utter_message(json_message=ui_language(language(tracker)))  # the widget's own texts
+        if tracker.active_loop_name:
+            return []
+        if tracker.get_slot("need") and tracker.get_slot("offers_shown"):
+            return await ActionShowOffers().run(dispatcher, tracker, domain)
+        dispatcher.utter_message(response="utter_ask_need")
+        return []
 
 
 class ActionShowMoreOffers(Action):
@@ -96,10 +129,12 @@ class ActionShowMoreOffers(Action):
         query = _query(tracker)
         found = repository().search(query, limit=PAGE_SIZE + 1, offset=shown)
         if not found:
-            dispatcher.utter_message(response="utter_no_more_offers", need_label=need_label(query.need))
+            dispatcher.utter_message(
+                response="utter_no_more_offers", need_label=need_label(query.need, language(tracker))
+            )
             return []
         page = found[:PAGE_SIZE]
-        utter_page(dispatcher, domain, query, page, has_more=len(found) > PAGE_SIZE)
+        utter_page(dispatcher, domain, query, page, has_more=len(found) > PAGE_SIZE, lang=language(tracker))
         return [SlotSet("offers_shown", float(shown + len(page)))]
 
 
@@ -131,5 +166,7 @@ class ActionFaqOffers(Action):
         query = SearchQuery(need=need, child_age=tracker.get_slot("child_age"), text="", audience=audience(tracker))
         found = repository().search(query, limit=PAGE_SIZE)
         if found:
-            dispatcher.utter_message(response="utter_faq_offers", json_message=offers_message(found, domain))
+            dispatcher.utter_message(
+                response="utter_faq_offers", json_message=offers_message(found, domain, language(tracker))
+            )
         return []

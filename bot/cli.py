@@ -196,6 +196,30 @@ def requests_notify(_args: argparse.Namespace, sender: Notifier | None = None) -
     return 1 if due else 0
 
 
+def languages_check(_args: argparse.Namespace) -> int:
+    """Every key a language file lacks or has too much, against domain.yml and categories.yml."""
+    from bot.languages import check
+    from lotse.languages import language_packs
+
+    try:
+        packs = language_packs()
+    except ValueError as error:
+        print(error, file=sys.stderr)
+        return 1
+    domain = yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text(encoding="utf-8"))
+    problems = check(domain, packs)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        print(f"{len(problems)} Fehler in {len(packs)} Sprachdateien.", file=sys.stderr)
+        return 1
+    unreviewed = [pack.name for pack in packs.values() if not pack.reviewed]
+    print(f"OK: {len(packs)} Sprachen vollständig ({', '.join(p.name for p in packs.values())}).")
+    if unreviewed:
+        print(f"Noch nicht von Muttersprachler:innen geprüft: {', '.join(unreviewed)}.")
+    return 0
+
+
 def requests_done(args: argparse.Namespace) -> int:
     if ContactRepository().done(args.id):
         print(f"Anfrage #{args.id} erledigt.")
@@ -339,6 +363,8 @@ EXAMPLES = {
     ("requests", "show"): "lotse requests show 12",
     ("requests", "claim"): "lotse requests claim 12 --by 'A. Meyer'",
     ("requests", "done"): "lotse requests done 12",
+    ("languages",): "lotse languages check",
+    ("languages", "check"): "lotse languages check",
     ("privacy",): "lotse privacy purge",
     ("privacy", "purge"): "lotse privacy purge --requests-days 30 --conversations-days 90",
     ("privacy", "erase"): "lotse privacy erase 5f0c2a9e4b7d4e1f9a3c6b8d2e7f1a0c",
@@ -417,6 +443,14 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Beispiel: lotse requests notify",
     )
     notify.set_defaults(handler=requests_notify)
+
+    languages = commands.add_parser("languages", help="Sprachdateien unter languages/ prüfen")
+    languages_sub = languages.add_subparsers(dest="languages_command", required=True)
+    languages_sub.add_parser(
+        "check",
+        help="fehlende und überzählige Texte je Sprache auflisten",
+        description="Vergleicht jede Datei languages/<code>.yml mit domain.yml und offers_db/categories.yml.",
+    ).set_defaults(handler=languages_check)
 
     privacy = commands.add_parser("privacy", help="Löschfristen und Recht auf Löschung")
     privacy_sub = privacy.add_subparsers(dest="privacy_command", required=True)

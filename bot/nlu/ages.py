@@ -63,11 +63,24 @@ NOT_AGE_AFTER = re.compile(
 ARTICLES = ("ein", "eine", "einen", "einem")
 ARTICLE_AGE_CUE = re.compile(rf"{CUE}\s+{FILLER}$")
 
+# digits with the year and month words of the families' other languages (issue 11):
+# "he is 4 years old", "йому 4 роки", "4 yaşında", "عمره 4 سنوات", "7 months", "8 місяців", "6 aylık", "5 أشهر"
+FOREIGN_YEARS = r"(?:years?|yrs?|y\.?o\.?|рок\w*|рік|р\.|ya[sş]\w*|سنة|سنوات|سنين|سنه|سنتين)"
+FOREIGN_MONTHS = r"(?:months?|mos?\b|місяц\w*|міс\.|aylık|aylik|ay\b|شهر\w*|اشهر|أشهر)"
+FOREIGN = re.compile(rf"(?<![\d.,])(\d{{1,2}}(?:[.,]5)?)\s*({FOREIGN_YEARS}|{FOREIGN_MONTHS})(?!\w)")
+FOREIGN_MONTH = re.compile(FOREIGN_MONTHS)
+# "3 years ago", "for 2 years", "3 роки тому", "2 yıl önce", "منذ 3 سنوات": time, not an age
+FOREIGN_NOT_AGE_BEFORE = re.compile(r"(?:\b(?:for|since|від|вже|уже|протягом|за)|منذ|من)\s*$")
+FOREIGN_NOT_AGE_AFTER = re.compile(r"^\s*(?:ago|тому|önce|once|before)\b")
+# Eastern Arabic and Persian digits as typed on Arabic keyboards: "٤" is 4
+DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("pregnancy", re.compile(r"\b(?:schwangerschaft|schwangere[nr]?|schwanger)\b")),
     ("grade", re.compile(rf"\b(?:(\d{{1,2}})\.?\s*klasse|klasse\s*(\d{{1,2}})\b|({_ORDINAL_ALTERNATION})n?\s+klasse)")),
     ("compound", re.compile(rf"\b({NUM})[\s-]?(jährig|jaehrig|monatig)\w*")),
     ("unit", re.compile(rf"\b(?:(halbes)\s+jahr|({UNIT_NUM})\s*({UNIT}))(?!\w)")),
+    ("foreign", FOREIGN),
     ("word", re.compile(r"\b(" + "|".join(AGE_WORDS) + r")\b")),
     ("self", re.compile(rf"\bich\s+bin\s+{FILLER}({NUM})\b(?!\s*\.)")),
     ("cue", re.compile(rf"\b{CUE}\W{{0,3}}{FILLER}({NUM})\b(?![.,]\d)")),
@@ -119,6 +132,12 @@ def _match_value(kind: str, match: re.Match[str], text: str) -> tuple[int, int, 
         grade_text = match.group(1) or match.group(2)
         grade = int(grade_text) if grade_text else ORDINALS[match.group(3)]
         return (match.start(), match.end(), grade + SCHOOL_START_AGE) if 1 <= grade <= 13 else None
+    if kind == "foreign":
+        if FOREIGN_NOT_AGE_BEFORE.search(text[: match.start()]) or FOREIGN_NOT_AGE_AFTER.match(text[match.end() :]):
+            return None
+        unit = "monat" if FOREIGN_MONTH.fullmatch(match.group(2)) else "jahr"
+        value = _in_years(_number(match.group(1)), unit)
+        return (match.start(1), match.end(), value) if _plausible(value, unit) else None
     if kind == "word":
         word = match.group(1)
         value = next(v for pattern, v in AGE_WORDS.items() if re.fullmatch(pattern, word))
@@ -148,7 +167,7 @@ def _match_value(kind: str, match: re.Match[str], text: str) -> tuple[int, int, 
 
 def find_ages(text: str) -> list[AgeMention]:
     """All age mentions in `text`, in reading order, never overlapping; parents' own ages left out."""
-    lowered = text.lower()
+    lowered = text.lower().translate(DIGITS)
     taken: list[AgeMention] = []
     for kind, pattern in PATTERNS:
         for match in pattern.finditer(lowered):

@@ -20,6 +20,7 @@ from spacy.language import Language
 
 from bot.nlu.ages import find_ages
 from bot.nlu.emergency import danger_kind, fold
+from lotse.languages import GERMAN, detect_language, language_packs
 from offers_db.categories import categories
 
 EMERGENCY_INTENT = "emergency"
@@ -128,9 +129,13 @@ class EmergencyGuard(_RuleComponent, EntityExtractorMixin):
             message.set(INTENT, intent, add_to_output=True)
             others = [i for i in ranking if i.get("name") != EMERGENCY_INTENT]
             message.set(INTENT_RANKING_KEY, [intent, *others], add_to_output=True)
-            if kind is not None:
-                entities = self.add_extractor_name([_entity("emergency_type", kind)])
-                message.set(ENTITIES, message.get(ENTITIES, []) + entities, add_to_output=True)
+            found = [_entity("emergency_type", kind)] if kind is not None else []
+            # in an emergency the numbers come in the language the family wrote in (slot `language`)
+            written_in = detect_language(message.get(TEXT) or "")
+            if written_in and written_in != GERMAN and written_in in language_packs():
+                found.append(_entity("language", written_in))
+            if found:
+                message.set(ENTITIES, message.get(ENTITIES, []) + self.add_extractor_name(found), add_to_output=True)
         return messages
 
 

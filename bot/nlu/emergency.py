@@ -206,8 +206,549 @@ NOT_DANGER = _pattern(
 _COMPILED = {kind: _pattern("|".join(f"(?:{p})" for p in patterns)) for kind, patterns in PATTERNS.items()}
 
 
-def danger_kind(text: str) -> str | None:
-    """The kind of danger the message speaks of (violence, suicide, …), or None."""
+# --- English, Ukrainian, Turkish and Arabic (issue 11) ---------------------------------------------------------------
+# These messages are compared in their own folded form (`fold_other`): lower case, white space collapsed, apostrophes
+# (’ ʼ ‘ `) as ', Arabic short vowels and tatweel dropped, alef forms as ا, ى as ي, ة as ه, and the Turkish letters
+# ı ş ç ğ ö ü (also İ, whose lower() leaves a combining dot) spelled without their marks — so "ölmek", "olmek" and
+# "ÖLMEK" are the same word, and ı/i never matter. The German umlaut folding is not applied here (it would eat the
+# "e" of "blue" or "issue"). Patterns are written in lower case and folded the same way, so Turkish may be written with
+# or without its marks, Arabic with or without hamza. Past violence told as history ("he hit me last year") asks for
+# advice, not the emergency numbers: past forms alarm only next to a word of "now/today/again".
+_OTHER_FOLD = str.maketrans(
+    {
+        "’": "'",
+        "ʼ": "'",
+        "‘": "'",
+        "`": "'",
+        "´": "'",
+        "ı": "i",
+        "ş": "s",
+        "ç": "c",
+        "ğ": "g",
+        "ö": "o",
+        "ü": "u",
+        "â": "a",
+        "î": "i",
+        "û": "u",
+        "أ": "ا",
+        "إ": "ا",
+        "آ": "ا",
+        "ٱ": "ا",
+        "ى": "ي",
+        "ة": "ه",
+        "ё": "е",
+    }
+)
+_OTHER_MARKS = re.compile("[\u0307\u064b-\u065f\u0670\u0640]")  # combining dot of İ, Arabic vowel signs, tatweel
+
+
+def _fold_other_letters(text: str) -> str:
+    return _OTHER_MARKS.sub("", text).translate(_OTHER_FOLD)
+
+
+def fold_other(text: str) -> str:
+    """Lower case, white space collapsed, Turkish marks and Arabic spelling variants folded (no German folding)."""
+    return re.sub(r"\s+", " ", _fold_other_letters(text.lower()))
+
+
+def _pattern_other(source: str) -> re.Pattern[str]:
+    return re.compile(_fold_other_letters(source))
+
+
+# English helpers
+_EN_FAMILY = (
+    r"(?:me|us|my (?:mum|mom|mother|wife|kids?|children|son|daughter|sister|brother|baby)|the (?:kids|children|baby)"
+    r"|her|him)"
+)
+_EN_KID = (
+    r"(?:the |my |our |this )?(?:baby|babies|him|her|it|son|daughter|little one|kid|kids|child|children|newborn"
+    r"|toddler)"
+)
+_EN_FEAR = r"(?:afraid|scared|terrified|worried|frightened|fear|panicking)"
+_EN_NOW = r"(?:again|today|tonight|yesterday|just now|right now|this morning|this evening|every day|all the time)"
+_EN_CHILD = r"(?:child|children|kid|kids|toddler|baby|little (?:boy|girl|one)|boy|girl|\d+ ?(?:year|yr)s? ?old)"
+# Ukrainian helpers (also a few Russian forms, many Ukrainian families write Russian)
+_UK_CHILD = r"(?:дитин|дітей|діти|дитя|малий|мала|малого|малу|малюк|хлопч|дівчин|немовл|ребен|ребён)"
+_UK_KID_OBJ = r"(?:його|її|малого|малу|малюка|дитину|немовля|сина|доньку|дочку|їй|йому|дитині|малому|малій)"
+# Turkish helpers (folded: no marks)
+_TR_CHILD = r"(?:cocu|bebe|ufaklik|oglan|kiz|oglu|ogl)"
+# Arabic helpers (folded: ة as ه, no hamza on alef)
+_AR_CHILD = r"(?:طفل|ولد|بنت|بيبي|صغير|اطفال|ولاد|اولاد|ابني|بنتي)"
+_AR_FEAR = r"(?:خايف|خايفه|خايفين|اخاف|بخاف|خوفي|خوفانه|مرعوب|مرعوبه)"
+
+PATTERNS_OTHER_LANGUAGES: dict[str, tuple[str, ...]] = {
+    VIOLENCE: (
+        # English
+        rf"\b(?:hits|hitting|beats|beating|punch(?:es|ing)|kick(?:s|ing)|slap(?:s|ping)|chok(?:es|ing)|strangl(?:es"
+        rf"|ing)"
+        rf"|shov(?:es|ing)|push(?:es|ing)|smack(?:s|ing)) {_EN_FAMILY}\b",
+        rf"\b(?:hit|beat|slapped|punched|kicked|choked|pushed|shoved|strangled"
+        rf"|smacked) {_EN_FAMILY}(?: \w+){{0,3}} {_EN_NOW}",
+        rf"{_EN_NOW},? (?:he|she|my \w+) (?:hit|beat|slapped|punched|kicked|choked|strangled)\b",
+        r"\bbeat (?:me|us|her|him|my \w+) up\b|\bbeaten up\b",
+        r"\bthreat\w* (?:to |that he'?ll |that she'?ll |he'?ll |she'?ll )?(?:kill|murder|stab|hurt|burn|strangle)\b",
+        r"\b(?:he|she|they|husband|partner|boyfriend|ex|dad|father|brother)(?:'?s| is| will|'?ll|'d| would| wants to"
+        r"| is going to"
+        r"|'?s going to| is gonna|'?s gonna| tried to| tries to| said he'?d| said she'?d| says he'?ll| swears he'?ll) "
+        r"(?:kill|murder|stab|strangle) (?:me|us|the kids|the children|the baby|my \w+|her|him|them|all of us)\b",
+        r"(?:knife|gun) (?:at|to|against|on|in front of) (?:me|my|us|her|him|the kids)\b|(?:holding|waving|pointing"
+        r"|grabbed"
+        r"|pulled|came at \w+ with|threaten\w* (?:me|us) with) (?:a |the |his |her )?(?:\w+ )?(?:kitchen )?(?:knife"
+        r"|gun)"
+        r"|(?:knife|gun)\b.{0,30}\bcame (?:at|after) (?:me|us|her|him)\b"
+        r"|\b(?:he|she|husband|partner|boyfriend|ex|dad|father)(?:'?s| is| has| got)(?: got)? (?:a|the|his|her) "
+        r"(?:kitchen )?(?:knife|gun)\b(?! (?:set|sharpener|block))"
+        r"|sleeps with a knife|\bstabb?(?:ed|ing|s)? (?:me|her|him|us)\b",
+        r"\block(?:ed|s)? (?:me|us|the kids|the children|my \w+) in\b|\b(?:i'?m|i am|we'?re|we are) locked in"
+        r"|locked (?:myself|ourselves) in|(?:hiding|hid|hide) (?:with the kids |with my \w+ )?in the (?:bath|bathroom"
+        r"|toilet"
+        r"|wardrobe|closet|cellar)|won'?t let (?:me|us) (?:out|leave)|took (?:away )?my phone",
+        r"(?:kick\w*|smash\w*|break\w*|broke|trying to break|hammering on|pounding on) (?:in |down |at |on )?(?:the "
+        r"|our |my )?"
+        r"(?:bathroom |bedroom |front |flat )?door",
+        rf"(?:afraid|scared|terrified) (?:to go|of going) (?:back )?home|(?:afraid|scared|terrified|fear) for (?:my"
+        rf"|our) li(?:fe|ves)"
+        rf"|{_EN_FEAR} (?:of )?what (?:he|she)(?:'ll| will| is going to| might) do (?:to (?:me|us|the kids) )?(?:when"
+        rf"|tonight|if)",
+        r"(?:drunk|drinks|drinking)\b.{0,40}\b(?:hits|beats|violent|throws (?:things|stuff)|smash\w*|hurts)",
+        r"\b(?:black eye|bruises|bruised|split lip)\b.{0,60}\b(?:he|him|his|again|hide|hiding|cover|makeup|afraid"
+        r"|scared)\b",
+        r"domestic (?:violence|abuse)|(?:grabbed|had) (?:me|her) by the (?:throat|neck|hair)|hands? (?:around"
+        r"|round) my (?:neck|throat)"
+        r"|pulled (?:me|her) by the hair|dragged (?:me|her)|threw (?:me|her) (?:against|on|to|down|into)"
+        r"|slammed my head"
+        r"|throw(?:s|ing) (?:things|stuff|plates|bottles) at (?:me|us)",
+        # Ukrainian
+        r"\b(?:мене|нас) (?:\w+ )?б'?(?:ють|є)\b|\bб'?(?:ють|є|е) (?:мене|нас|маму|мою|дітей|дитину|сина|доньку|її|його"
+        r"|ногами)|\bбить (?:мене|нас|дітей)",
+        r"(?:побив|побила|вдарив|вдарила|душив|задушив|штовхнув|кинув) (?:мене|нас|маму|дітей)\b"
+        r"|\b(?:бив|била) (?:мене|нас|маму|дітей)\b.{0,20}(?:знову|вчора|сьогодні|щойно)"
+        r"|(?:знову|вчора|сьогодні|щойно)\b.{0,20}\b(?:бив|била)\b|душить (?:мене|нас|її)",
+        r"(?:погрож\w*|грозить\w*|каже|сказав|обіцяє|кричить|хоче|збирається) .{0,20}(?:вбити|убити|вб'?є|уб'?є|вб'?ю"
+        r"|уб'?ю|зарізати"
+        r"|заріже|задушить|задушу|убить|убьет|убьёт)|(?:він|вона|чоловік|батько|тато|вітчим)\b.{0,20}(?:вб'?є|уб'?є"
+        r"|заріже|убьет) "
+        r"(?:нас|мене|дітей|маму)|(?:избил|ударил|бьет|бьёт) (?:меня|нас|детей|маму)",
+        r"\bнож\w*\b.{0,30}(?:на мене|на нас|погрож|кидається|біжить|ганяється|в руках|в руці|до горла)|(?:з|із"
+        r"|зі) ножем\b.{0,30}"
+        r"(?:на мене|за мною|погрож|до мене|ходить|стоїть|бігає)|(?:погрож\w*|тримає|схопив|дістав"
+        r"|махає) (?:кухонн\w* )?нож"
+        r"|(?:бігає|ходить|ганяється|стоїть|кидається|погрожує|прийшов) (?:\w+ )?з ножем",
+        r"(?:зачинив|замкнув|закрив|запер)\w* (?:мене|нас|дітей|її|нас з дітьми)\b|(?:зачинил|замкнул|закрил|сховал"
+        r"|ховаюсь|ховаємось"
+        r"|сиджу|сидимо)\w* .{0,20}(?:у|в) (?:ванній|туалеті|шафі|підвалі)",
+        r"(?:вибиває|ламає|виламує|б'?є|гатить|гамселить|товче) .{0,15}двер|(?:ногами|кулаками) .{0,10}(?:в|у) двер",
+        r"боюсь (?:йти|іти|повертатись|повертатися) додому|(?:боюсь|страшно) за (?:своє|наше) життя",
+        r"(?:п'?яний|напився|бухий)\b.{0,40}(?:б'?є|кидається|бити|погрожує|розбиває|кидає (?:в мене|речі))",
+        r"(?:синці|синяки|синяк під оком|фінгал)\b.{0,50}(?:від нього|від неї|знову|ховаю|приховую|тональн)",
+        # Turkish (folded: ö->o, ü->u, ş->s, ç->c, ğ->g, ı->i)
+        r"\b(?:beni|bizi|annemi|cocuklari|cocugu|kizimi|oglumu|bana|bize|anneme|cocuklara)\b.{0,20}(?:dov(?:uyor|ecek"
+        r"|meye)|dovup"
+        r"|vuruyor|vuracak|tokat(?:liyor| atiyor)|tekmeliyor|tekme atiyor|bogazimi|bogmaya|boguyor|itip kakiyor"
+        r"|yumrukluyor)",
+        r"(?:kocam|esim|babam|erkek arkadasim|sevgilim|eski esim|abim|agabeyim|uvey babam)\b.{0,40}(?:dovuyor|dovecek"
+        r"|vuruyor"
+        r"|vuracak|tokatliyor|tekmeliyor|boguyor|bogacak|yumrukluyor)",
+        r"(?:yine|gene|bugun|az once|demin|dun|simdi|su an)\b.{0,30}(?:dovdu|vurdu|tokat atti|tekmeledi|bogazimi sikti"
+        r"|itti)",
+        r"(?:beni|bizi|hepimizi|cocuklari|annemi)\b.{0,20}oldur\w*|oldurmekle tehdit|oldurecegini (?:soyl|soyu)"
+        r"|olduresiye",
+        r"bicak\w*\b.{0,30}(?:uzerime|bana|ustume|tehdit|dayadi|cekti|elinde|yuruyor|kosuyor)|(?:elinde|eline) bicak",
+        r"(?:banyo|tuvalet|oda|dolab|bodrum)\w*\b.{0,10}(?:kilitledim|kilitlendim|kilitlendik|saklandik|saklaniyoruz"
+        r"|saklaniyorum"
+        r"|kapandim|kapandik)|(?:beni|bizi|cocuklari)\b.{0,15}kilitledi",
+        r"kapiyi (?:tekmeliyor|kirmaya|kiriyor|yumrukluyor|zorluyor|kiracak)|kapiya (?:tekme|yumruk)",
+        r"eve (?:gitmeye|donmeye) korkuyorum|canimdan korkuyorum|hayatimdan korkuyorum",
+        r"(?:sarhos|ictiginde|icince|icip)\b.{0,40}(?:dov|vur|saldir|kiriyor|tehdit)",
+        r"(?:morluk|morluklar|gozum mor|mosmor)\w*\b.{0,50}(?:kocam|o yapti|yine|sakli|sakliyorum|kapatiyorum|makyaj)",
+        # Arabic (Levantine, Iraqi, MSA; folded: ة->ه, أإآ->ا)
+        r"يضربني|يضربنا|يضربها|يضربهم|يضرب (?:امي|ماما|الاولاد|الولاد|اولادي|ولادي|بنتي|ابني|اختي|مرته|زوجته)|يبسطني"
+        r"|يخنقني|خنقني"
+        r"|يدفشني|دفشني|يرفسني|يلكمني|يصفعني|يكتلني|بيكتلني",
+        r"(?:ضربني|ضربنا|بسطني|ضربها) (?:اليوم|مبارح|امبارح|هلق|هلا|هسه|هسا|الحين|الان|مره ثانيه|مره تانيه|كمان مره"
+        r"|من شوي|قبل شوي)"
+        r"|(?:اليوم|مبارح|امبارح|هلق|هسه|الحين|الان|مره ثانيه|مره تانيه|كمان مره|من شوي|قبل شوي) (?:\w+ )?(?:ضربني"
+        r"|ضربنا|بسطني)",
+        r"يقتلني|يقتلنا|يقتلها|يقتلهم|يذبحني|يذبحنا|يذبحها|يكتلنا|بيقتلني|بيذبحني|يموتني|بالقتل|بالذبح",
+        r"(?:سكين|سكينه|موس|خنجر)\b.{0,25}(?:علي|عليي|علينا|بايده|بيده|يهدد|هددني|رقبتي|يركض)|(?:حامل|ماسك|مسك|طلع|شهر"
+        r"|رفع|جاب) "
+        r"(?:ال)?(?:سكين|سكينه|خنجر)",
+        r"(?:قفل|سكر|حبس)\s?(?:ال)?(?:باب )?(?:علي|عليي|علينا|عليها)\b|(?:قفل|حبس)(?:ني|نا)\b|(?:قفلت|سكرت|حبست|تخبيت"
+        r"|تخبينا|مخبايه"
+        r"|مختبئه|مختبيه|مسكره)\s?(?:على )?(?:حالي|حالنا|نفسي)?\s?(?:ب|في |بال|في ال)?(?:الحمام|حمام|التواليت|الغرفه"
+        r"|غرفه)",
+        r"(?:يرفس|يدق|يكسر|عم يكسر|يخبط|يضرب|يشوط|يلبط)\s?(?:على |ب|بال|في )?(?:ال)?باب",
+        rf"{_AR_FEAR}\w* (?:ارجع|اروح|روح|انام) (?:عال|على ال|ع ال)?بيت|{_AR_FEAR}\w* على حياتي"
+        rf"|{_AR_FEAR}\w* على حياتنا",
+        r"(?:سكران|شارب)\b.{0,30}(?:يضرب|يكسر|يهدد)",
+        r"(?:كدمات|عيني زرقا|عيني مزرقه|وجهي مزرق)\b.{0,40}(?:منه|زوجي|ضرب|اخبي|بخبي|مخبي|مكياج)",
+    ),
+    SUICIDE: (
+        # English
+        r"\bsuicid\w*|\bkill (?:myself|my ?self)\b|\bend (?:my life|it all|everything|it tonight|it now|it for good)\b"
+        r"|take my (?:own )?life|hang myself|overdose\b",
+        r"\b(?:want|wanna|wish|going|ready|wanting) (?:to )?die\b|i'?d rather (?:be )?dead|better off dead"
+        r"|wish i (?:was|were) "
+        r"(?:dead|never born)|disappear forever|(?:don'?t|dont|do not) (?:want|wanna) (?:to )?(?:live|be alive|be here"
+        r"|exist"
+        r"|wake up)(?: anymore| any more)?\b|no (?:reason|point) (?:to|in) (?:live|living|go on|going on|carry on"
+        r"|carrying on)"
+        r"|can'?t go on living",
+        r"(?:not|never|wouldn'?t) (?:to )?wake up (?:again|anymore|tomorrow|ever)|(?:go to )?sleep and (?:never"
+        r"|not) wake up"
+        r"|sleep forever",
+        r"goodbye (?:letter|note|message)s?|suicide note|wrote (?:letters|notes) to (?:my|the) (?:kids|children|family)"
+        r"|gave away (?:all )?my (?:things|stuff)|said goodbye to (?:everyone|everybody)",
+        r"better off without me|(?:be|are) better without me|(?:no ?one|nobody) would (?:miss|notice)|won'?t be (?:here"
+        r"|around) "
+        r"(?:much longer|tomorrow|anymore)",
+        r"(?:saving|saved|collecting|collected|hoarding|stockpil\w*) (?:up )?(?:my |the )?(?:pills|tablets|meds"
+        r"|sleeping pills)"
+        r"|(?:all|whole (?:box|pack|bottle) of) (?:my |the |these |her |his )?(?:pills|tablets|sleeping pills)\b.{0,40}"
+        r"(?:take|swallow|in front of me|ready|tonight)|jump (?:off|from|in front of)|throw myself (?:off|in front"
+        r"|under)",
+        r"\bcut(?:ting|s)? (?:myself|my ?self|herself|himself|my (?:arms?|wrists?|legs?|thighs?|skin))|self[- ]?harm\w*"
+        r"|hurt(?:ing)? (?:myself|herself|himself) on purpose|\bburn(?:ing|ed|t)? (?:myself|my (?:arms?|skin))"
+        r"|razor blade"
+        r"|cuts on (?:her|his|my) (?:arms?|wrists?|legs?|thighs?)|scratch(?:ing)? (?:myself|my arms) (?:until"
+        r"|till) (?:it )?bleed",
+        # Ukrainian
+        r"не (?:хочу|хочеться) (?:більше )?жити|більше не хочу жити|хочу (?:померти|вмерти|здохнути|зникнути назавжди)"
+        r"|покінчити (?:з собою|з життям)|самогубств|суїцид|накласти на себе руки|(?:вбити|убити) себе|не хочу жить"
+        r"|хочу умереть"
+        r"|покончить с собой",
+        r"покінч\w* (?:з )?(?:усім|всім)|покласти всьому край|(?:закінчу|покінчу) (?:все|це|з цим) (?:сьогодні|вночі"
+        r"|назавжди)"
+        r"|сьогодні вночі (?:все )?(?:закінчу|покінчу)",
+        r"не прокинутис[ья]|не прокинусь|не прокидатис[ья]|заснути (?:і не прокинутись|назавжди)",
+        r"прощальн\w* (?:лист|записк)|попрощал\w* з (?:усіма|всіма|дітьми)|роздал\w* (?:всі |усі )?(?:свої )?речі",
+        r"без мене (?:всім |дітям |їм )?(?:буде )?(?:краще|легше)|ніхто не (?:буде )?сумуватиме"
+        r"|ніхто (?:й )?не помітить",
+        r"(?:ріжу|ріже|різати|порізала|порізав|режу|режет) (?:собі |себе )?(?:руки|вени|зап'?ястя|ноги|стегна)|(?:ріже"
+        r"|ріжу|різати"
+        r"|порізала|режу|режет) себе|(?:порізи|шрами) на (?:руках|зап'?ястях|ногах|стегнах)|\bлезо|самоушкодж|порезы",
+        r"(?:стрибнути|стрибну|кинутис[ья]|кинусь) (?:з|під|у|в) (?:мосту|даху|вікна|балкона|поїзд|потяг|машину|воду"
+        r"|річку)",
+        r"(?:зібрала?|збираю|накопичила?|ховаю) (?:\w+ )?(?:таблетки|пігулки)|(?:випити|вип'?ю|ковтну) (?:всі"
+        r"|усі) (?:таблетки|пігулки)",
+        # Turkish
+        r"(?:yasamak|yasamayi) istemiyorum|olmek isti\w*|olsem (?:daha iyi|keske|kurtulur)|keske olsem|intihar"
+        r"|kendimi (?:oldur|as|asacag|atacag|atmak|kes|yak)\w*|canima kiy\w*|hayatima son|her seye son ver\w*"
+        r"|her seyi bitir\w*",
+        r"(?:bir daha|hic|bir daha hic) uyanmasam|uyanmak istemiyorum|uyanmamak|sabah uyanmasam",
+        r"veda (?:mektub|not)\w*|vedalas\w* (?:herkesle|cocuklarla)|esyalarimi dagittim",
+        r"bensiz (?:daha )?(?:iyi|mutlu|rahat)|ben olmasam (?:daha )?(?:iyi|rahat)|kimse (?:beni )?(?:ozlemez"
+        r"|fark etmez)",
+        r"kendimi (?:jilet|yarala)\w*|kendini (?:kes|jilet|yarala)\w*|kollarimi (?:kes|jilet)\w*|kolunu (?:kes"
+        r"|jilet)\w*"
+        r"|bilegimi kes\w*|bilegini kes\w*|\bjilet\w*|kendine zarar ver\w*|kendime zarar ver\w*",
+        r"(?:kopruden|balkondan|camdan|pencereden|catidan)\b.{0,15}(?:atla(?:yacag|mak|sam|rim|yacam|yiver)\w*)"
+        r"|(?:trenin|arabanin|tirin) (?:altina|onune) (?:atla|kendimi at)\w*",
+        r"(?:hap|ilac)\w* (?:biriktir|topladim)\w*|butun (?:haplari|ilaclari) (?:icecegim|icerim|yutacagim|icsem"
+        r"|yutsam)",
+        # Arabic
+        r"بدي موت|بدي اموت|ابي اموت|اريد اموت|اريد ان اموت|ودي اموت|نفسي اموت|اتمنى الموت|اتمنى اموت|ما بدي عيش"
+        r"|ما بدي اعيش"
+        r"|ما اريد اعيش|ما ابي اعيش|لا اريد ان اعيش|لا اريد العيش|ما عاد بدي عيش|انتحر|انتحار|اقتل (?:حالي|نفسي|روحي)"
+        r"|انهي حياتي|خلص من (?:حالي|حياتي|نفسي)|انهي كل شي|خلص كل شي الليله|موت حالي",
+        r"انام وما (?:ا)?(?:صحى|فيق|قوم)|نام وما (?:ا)?(?:صحى|فيق|قوم)|ما (?:اصحى|افيق|صحى|فيق) (?:ابدا|مره تانيه"
+        r"|مره ثانيه)",
+        r"رسال\w* وداع|رسائل وداع|ودعت (?:الكل|الجميع|اولادي|ولادي)|كتبت (?:رسايل|رسائل|رساله) (?:لاولادي|للاولاد"
+        r"|لولادي|وداع)"
+        r"|وزعت اغراضي",
+        r"(?:احسن|احلى|ارتاح\w*|افضل|مرتاحين)\s?(?:بلاي|بدوني|من دوني|بغيابي|بلايا)|(?:بدوني|بلاي|من دوني) (?:احسن|افضل"
+        r"|ارتاح)",
+        r"(?:اجرح|جرحت|بجرح|عم اجرح|بقطع|قطعت|اقطع|اشطب|شطبت)\s?(?:حالي|نفسي|ايدي|يدي|شراييني|عروقي|معصمي|اجري|رجلي)"
+        r"|(?:تجرح|يجرح|تقطع|يقطع|تشطب|يشطب|عم تجرح|عم يجرح)\s?(?:حالها|حاله|نفسها|نفسه|شرايينها|شرايينه)|شفره"
+        r"|موس الحلاقه"
+        r"|ايذاء (?:النفس|نفسي)|جروح على (?:ايدها|ايده|ايدي|يدها|يدي|اجرها|معصم)",
+        r"(?:ارمي|اكب|انط|اقفز|انزت)\s?(?:حالي|نفسي)?\s?(?:من|عن|تحت) (?:ال)?(?:جسر|بلكون|بلكونه|شباك|سطح|برج|قطار"
+        r"|سياره|طابق)",
+        r"(?:جمعت|عم اجمع|بجمع|خبيت|مخبيه|مخبي)\s?(?:ال)?(?:حبوب|دوا|ادويه)|(?:اشرب|اخذ|ابلع|بلع)\s?(?:كل|كلها|علبه"
+        r"|العلبه)\s?"
+        r"(?:ال)?(?:حبوب|دوا|ادويه)",
+    ),
+    PARENT: (
+        # English
+        rf"(?:almost|nearly|about to|urge to|i|i'?ve|i have|want(?:ed)? to|feel like|going to|gonna|could) (?:just )?"
+        rf"(?:shake|shook|shaken|shaking) {_EN_KID}\b",
+        rf"{_EN_FEAR},? (?:that )?i(?:'?ll| will| might| could| would|'?d| am going to|'?m going to|'?m gonna"
+        rf"| gonna)? (?:\w+ )?"
+        rf"(?:throw|drop|hit|smack|slap|hurt|harm|shake|suffocate|smother|strangle|do something(?: bad)? to"
+        rf"|lose it with) {_EN_KID}\b",
+        rf"(?:almost|nearly|just) (?:threw|hit|smacked|slapped|shook|shoved|choked|smothered) {_EN_KID}\b"
+        rf"|(?:urge to|want(?:ed)? to|feel like) (?:throw|shake|hit|hurt|smother|suffocate)(?:ing)? {_EN_KID}\b",
+        rf"{_EN_FEAR} of (?:what i (?:might|could|will|would) do|myself)|(?:don'?t|do not|can'?t) trust myself (?:with"
+        rf"|around) "
+        rf"{_EN_KID}|(?:going to|gonna|about to) lose (?:it|control) (?:with|on) {_EN_KID}|pillow over (?:his|her"
+        rf"|the baby'?s) face"
+        rf"|hand over (?:his|her|the baby'?s) (?:mouth|face)",
+        # Ukrainian
+        r"(?:ледь|майже|мало|трохи|ледве|чуть) не (?:струсну\w*|трусну\w*|кинул\w*|кинув|вдарил\w*|вдарив|задушил\w*"
+        r"|викинул\w*)",
+        rf"(?:боюсь|боюся|страшно|лякаюсь|боюсь сама себе)\w*,? що (?:я )?(?:\w+ )?(?:вдарю|кину|струшу|нашкоджу|задушу"
+        rf"|викину"
+        rf"|зроблю {_UK_KID_OBJ} (?:щось|боляче|зле|погане)|(?:щось )?зроблю (?:щось )?(?:погане|страшне|з ним|з нею"
+        rf"|{_UK_KID_OBJ}))",
+        rf"(?:трясла|трусила|струснула|потрусила|трясу|трушу) {_UK_KID_OBJ}|(?:хочеться|хочу) {_UK_KID_OBJ} (?:викинути"
+        rf"|кинути"
+        rf"|вдарити|задушити|трусити)|боюсь (?:сама |сам )?себе|не довіряю собі|\bя (?:\w+ )?(?:вдарила|трусила"
+        rf"|потрусила"
+        rf"|штовхнула|кинула) {_UK_KID_OBJ}|подушк\w* (?:на|до) (?:обличчя|лице)",
+        # Turkish
+        r"(?:bebegi|bebegimi|cocugu|cocugumu|onu|oglumu|kizimi)\b.{0,20}(?:sars(?:acag|tim|iyorum|mak|ma)\w*"
+        r"|firlat(?:acag|mak|tim)\w*"
+        r"|duvara at\w*|bogacag\w*|bogmak\w*|vuracag\w*|dovecek\w*|dovecegim|incitecek\w*)",
+        r"(?:ona|bebege|cocuga|ogluma|kizima|bebegime|cocuguma)\b.{0,10}(?:bir sey|zarar|kotu bir sey) (?:yapacag"
+        r"|yapmaktan|vereceg"
+        r"|verecek|yaparim|yapabilirim|vermekten)\w*",
+        r"(?:az kalsin|neredeyse|az daha|az kaldi)\b.{0,30}(?:sarsacak|sarsiyordum|sarstim|vuracaktim|vuruyordum"
+        r"|firlatacaktim"
+        r"|firlatiyordum|bogacaktim|tokat atacaktim)|kendimden korkuyorum|kendime guvenemiyorum",
+        # Arabic
+        rf"{_AR_FEAR}\w*\s?(?:انو |ان |لا |من انو |من )?(?:ا|ب)?(?:عمل|سوي) (?:فيه|فيها|له|لها|بيه|بيها|بالبيبي|بالولد"
+        rf"|بابني|ببنتي)",
+        rf"{_AR_FEAR}\w*\s?(?:انو |ان |لا |من انو )?(?:اضرب|ارمي|اهز|اخنق|اذي|اوذي|ضرب|رمي|هز|خنق)(?:ه|ها|و|يه|يها"
+        rf"|هم)\b",
+        r"(?:كنت رح|كنت حا|كنت راح|شوي و|كان بدي|كدت|كنت بدي|تقريبا)\s?(?:ا|ب)?(?:هز|ضرب|رمي|خنق|كب)(?:ه|ها|و|يه|يها)\b"
+        r"|هزيت(?:ه|ها|و) (?:بقوه|كتير|كثير|جامد)|هززت(?:ه|ها)|(?:خايف|خايفه|خايفين) من (?:حالي|نفسي)",
+    ),
+    CHILD: (
+        # English
+        rf"{_EN_CHILD}\b.{{0,60}}\b(?:alone|by (?:him|her|them)sel(?:f|ves)|on (?:his|her"
+        rf"|their) own)\b.{{0,60}}\b(?:balcony"
+        rf"|window|windowsill|roof|ledge|locked out|in the car|by the (?:road|river|lake|water)|near the (?:road|river"
+        rf"|lake|water)"
+        rf"|on the (?:road|street)|since (?:yesterday|last night|this morning)|all night|for days|in the cold"
+        rf"|in the snow)",
+        rf"{_EN_CHILD}\b.{{0,40}}\b(?:on|over|at|out of) the (?:balcony|window ?sill|windowsill|roof|ledge|railing"
+        rf"|window)\b"
+        rf"|(?:hanging|leaning|climbing) (?:out of|over|on) (?:the|a) (?:window|balcony|railing)",
+        rf"{_EN_CHILD}\b.{{0,50}}\blocked out\b|\blocked out\b.{{0,50}}\b{_EN_CHILD}",
+        rf"(?=.*{_EN_CHILD})(?:neighbou?r\w*|next door|upstairs|downstairs|across the (?:hall|street)|in our building"
+        rf"|in the stairwell)\b.{{0,80}}\b(?:beat\w*|hit(?:s|ting)?|slapp?\w*|kick\w*|hurt\w*|screaming for hours"
+        rf"|crying for hours)\b",
+        r"(?:parents?|father|mother|mum|mom|dad|stepdad|stepfather|stepmother) (?:beat|hit|hurt|burn|lock)\w* (?:him"
+        r"|her|them|the "
+        r"(?:kids|child|children|boy|girl|baby))\b",
+        r"\bsexual(?:ly)? abus\w*|molest\w*|\brap(?:e|ed|ing)\b|touch(?:es|ed|ing)? (?:her|him|my \w+|me) (?:down there"
+        r"|inappropriately"
+        r"|between (?:her|his) legs|in (?:her|his) private)|\babus\w* (?:the |my |our |a )?(?:child|kid|son|daughter"
+        r"|girl|boy|children"
+        rf"|kids)\b|{_EN_CHILD}\b.{{0,30}}\b(?:is|being|was|been|gets) abused|naked (?:photos|pictures|pics)|\bnudes\b"
+        rf"|our (?:little )?secret",
+        r"(?:child|son|daughter|kid|boy|girl|baby|toddler)\b.{0,20}\b(?:is )?(?:missing|gone missing|disappeared"
+        r"|kidnapped|abducted)"
+        r"|can'?t find (?:my|our) (?:son|daughter|child|kid|baby|toddler|little one) (?:anywhere|since|outside)",
+        # Ukrainian
+        rf"{_UK_CHILD}\w*\b.{{0,60}}(?:\bсам\b|\bсама\b|\bсамі\b|\bодна\b|\bодин\b|без дорослих"
+        rf"|без батьків)\b.{{0,50}}(?:балкон|вікн"
+        r"|підвіконн|даху|на вулиці|під дверима|за дверима|з вчора|з учора|з ранку|всю ніч|цілу ніч|кілька днів|холод"
+        r"|мороз"
+        r"|дорог|річк|воді)",
+        rf"{_UK_CHILD}\w*\b.{{0,40}}(?:висить|лізе|вилазить|стоїть|сидить|перелазить) .{{0,20}}(?:на|з|через) (?:балкон"
+        rf"|підвіконн|вікн"
+        r"|поруччя|перил)",
+        rf"(?=.*{_UK_CHILD})(?:сусід\w*|за стіною|зверху|знизу|в під'?їзді)\b.{{0,80}}(?:б'?ють|б'?є|лупцю\w*"
+        rf"|чути удари|удари|бити)",
+        r"розбещ\w*|педофіл|сексуальн\w* (?:насильств|домаган)\w*|з?ґвалтув\w*|згвалтув\w*|(?:чіпає|торкається) (?:її"
+        r"|його|доньку|сина) "
+        r"(?:за|там|між|інтимн)|(?:наш|це наш) секрет|не можна (?:нікому|мамі) (?:казати|розповідати)",
+        r"(?:дитина|син|донька|дочка|малий|мала|малюк)\b.{0,20}(?:зникл\w*|зник|пропав|пропала|викрал\w*)",
+        # Turkish
+        rf"{_TR_CHILD}\w*\b.{{0,60}}(?:yalniz|tek basina|kimse yok|kimsesiz)\w*\b.{{0,50}}(?:balkon|pencere|cam kenar"
+        rf"|catida"
+        r"|dunden beri|sabahtan beri|butun gece|gunlerdir|sokakta|soguk|kapi onunde|kapinin onunde)",
+        rf"{_TR_CHILD}\w*\b.{{0,40}}(?:balkon|pencere|korkuluk)\w*\b.{{0,30}}(?:sarkiyor|tirmaniyor|ustunde|uzerinde"
+        rf"|kenarinda|asili)",
+        rf"{_TR_CHILD}\w*\b.{{0,40}}(?:disarida kaldi|kapida kaldi|eve giremiyor|kilitli kaldi|disarida kilitli)",
+        rf"(?=.*{_TR_CHILD})(?:komsu|yan daire|ust kat|alt kat|yan ev|apartman)\w*\b.{{0,80}}(?:dov(?:uyor|uyorlar|me"
+        rf"|du)\w*|vurma\w*"
+        r"|vuruyor\w*|dayak|tokat)",
+        r"taciz|istismar|tecavuz|cinsel\w* (?:dokun|taciz|istismar)\w*|ozel yerlerine dokun\w*|bu (?:bizim )?sirrimiz"
+        r"|kimseye (?:soyleme|anlatma) (?:dedi|diyor)",
+        r"(?:cocugum|oglum|kizim|bebegim)\w*\b.{0,20}(?:kayboldu|kayip|bulamiyorum|kacirildi|ortada yok)",
+        # Arabic
+        rf"{_AR_CHILD}\w*\b.{{0,50}}(?:لحال\w*|وحد\w*|بدون (?:اهل|حدا|كبار))\b.{{0,50}}(?:بلكون|برنده|شباك|سطح"
+        rf"|من امبارح|من مبارح"
+        r"|من الصبح|كل الليل|طول الليل|بالشارع|بالبرد|عالدرج|على الدرج|ورا الباب|قدام الباب|من ساعات|صرلو ساعات"
+        r"|لساعات)",
+        rf"{_AR_CHILD}\w*\b.{{0,40}}(?:معلق|متعلق|طالع|عم يطلع|واقف|عم يتسلق|قاعد)\s?(?:على|ع|عال|بال|من"
+        rf"|عل)\s?(?:ال)?(?:بلكون|برنده"
+        r"|شباك|سور|درابزين)",
+        rf"{_AR_CHILD}\w*\b.{{0,40}}(?:مقفول عليه|برا البيت وما|ما حدا فاتحلهم|ما حدا فتح|مسكر عليهم|مسكرين عليه)",
+        rf"(?=.*{_AR_CHILD})(?:جيران|جارنا|جارتنا|الجار|جنبنا|فوقنا|تحتنا)\w*\b.{{0,80}}(?:ضرب|يضرب|يعذب|بيعذب)",
+        r"تحرش|اعتداء جنسي|اغتصب\w*|اغتصاب|يلمس\w* .{0,20}(?:اماكن|مكان) (?:حساس|خاص)\w*|سر بيناتنا|سرنا الصغير",
+        r"(?:ابني|بنتي|ولدي|طفلي|البيبي)\b.{0,20}(?:ضاع|ضايع|مختفي|اختفى|اختفت|ضاعت|انخطف|انخطفت|خطفو)",
+    ),
+    MEDICAL: (
+        # English
+        r"(?:not|isn'?t|isnt|stopped|doesn'?t|doesnt|can'?t|cant|struggling|barely|hardly|trouble|difficulty) (?:\w+ )?"
+        r"(?:breathing|breathe|breath)\b|\bunresponsive|unconscious|passed out|(?:won'?t|wont|doesn'?t|doesnt|can'?t"
+        r"|cant) (?:be )?"
+        r"(?:wake|woken) up|turning blue|(?:lips|face) (?:are |is |turned |turning |went |going )?(?:blue|purple|grey)"
+        r"|seizure"
+        r"|convuls\w*|\bchoking\b",
+        r"(?:swallow\w*|drank|drunk|ate|eaten|licked|got into)\b.{0,30}\b(?:pills|tablets|meds|medicine|medication"
+        r"|detergent|bleach"
+        r"|cleaner|cleaning (?:stuff|product|liquid)|dishwasher tab\w*|washing (?:pod|tab|liquid)\w*|laundry pod\w*"
+        r"|pods|poison"
+        r"|batter(?:y|ies)|button cell|magnets?|lamp oil|lighter fluid|antifreeze|chemicals|rat poison)|took (?:all"
+        r"|a whole|too many"
+        r"|loads of) (?:of )?(?:my |the |her |his )?(?:pills|tablets|meds)|\bpoison(?:ed|ing)\b",
+        r"bleed\w* (?:heavily|a lot|badly|so much|really bad|everywhere|won'?t stop|wont stop|doesn'?t stop|non ?stop"
+        r"|like crazy)"
+        r"|(?:blood|bleeding) (?:won'?t|wont|doesn'?t|doesnt|will not|isn'?t) stop|(?:lots|so much|a lot) of blood"
+        r"|blood everywhere"
+        r"|losing (?:a lot of )?blood",
+        r"(?:severe|bad|strong|having an?|has an?) allergic reaction|anaphyla\w*|(?:face|lips?|tongue|throat"
+        r"|mouth) (?:is |are )?"
+        r"(?:\w+ )?(?:swelling|swollen|swells)|(?:swelling|swelled|swollen) up",
+        r"fell (?:out of|from|off) (?:the |a |our |his |her )?(?:window|balcony|roof|changing table|\w+ floor)"
+        r"|fall(?:en)? (?:out of"
+        r"|from) (?:the |a )?(?:window|balcony|roof)|hit (?:his|her) head\b.{0,40}(?:vomit\w*|throw\w* up|sleepy"
+        r"|unconscious|confused)",
+        r"(?:call|called|calling|dial|ring|need|send) (?:an |the )?(?:112|ambulance|911|999)|(?:house|flat|apartment"
+        r"|kitchen) (?:is )?"
+        r"on fire|(?:boiling|hot) (?:water|oil) (?:all )?(?:over|on) (?:him|her|his|the baby)",
+        # Ukrainian
+        r"не дихає|погано дихає|ледве дихає|важко дихає|перестала? дихати|задихається|без свідомості|знепритомн\w*"
+        r"|втратила? свідомість"
+        r"|не реагує|не приходить до тями|судом[иа]|посиніл\w*|губи сині|синіє|не дышит|без сознания",
+        r"(?:ковтн|проковтн|наковта)\w*\b.{0,25}(?:таблет|пігулк|ліки|ліків|засіб|порошок|капсул|відбілювач|білизн|хлор"
+        r"|отрут|батарейк"
+        r"|магніт|оцет|кислот|миючий|мийн|пральн)|(?:випила?|випив|з'?їла?|з'?їв)\b.{0,25}(?:таблетки|таблеток|пігулки"
+        r"|пігулок|засіб для"
+        r"|порошок|капсул|відбілювач|білизн|хлор|отрут|оцет|кислот|миючий|мийн|рідину для|батарейк)|отруїв\w*|отруїл\w*"
+        r"|отруєння",
+        r"(?:сильно|дуже) (?:кровить|кровоточить|тече кров)|кров не зупиняється|не (?:можу|можемо) зупинити кров"
+        r"|багато крові"
+        r"|кров (?:ллється|хлище)",
+        r"(?:набряк\w*|опух\w*|розпух\w*) (?:губ|обличч|язик|горл|лице)|(?:губи|обличчя|язик|горло"
+        r"|лице) (?:\w+ )?(?:набряк|опух|розпух)"
+        r"\w*|анафілак\w*|алергічн\w* (?:шок|реакці)",
+        r"(?:випала?|випав|впала?|впав|упав|упала) (?:з|із) (?:вікна|балкона|даху|пеленального|сповивального"
+        r"|\w+ поверху)",
+        r"(?:виклик\w*|викличте|дзвонити) (?:швидк|112)",
+        # Turkish
+        r"nefes al(?:ami|mi)yor|zor nefes al\w*|nefesi (?:kesil|durdu|yok)\w*|bayildi (?:ve|kalkmiyor|uyanmiyor|yerde)"
+        r"|baygin"
+        r"|bayginlik geciri\w*|yere yigildi|bilinci (?:yok|kapali|kapandi|gitti)|tepki vermiyor|kendine gelmiyor"
+        r"|havale geciri\w*"
+        r"|(?:sara|epilepsi) nobeti|kasiliyor|(?:dudak|yuz|agz)\w* morar\w*",
+        r"(?:hap|tablet|deterjan|camasir suyu|camasir kapsul|bulasik tablet|kimyasal|zehir|\bpil|miknatis|temizlik"
+        r"|lavabo acici"
+        r"|cakmak gazi)\w*\b.{0,30}(?:yuttu|yutmus|icti|icmis|yedi|yemis|agzina)|(?:yuttu|yutmus|icti"
+        r"|icmis)\b.{0,20}(?:hap|deterjan"
+        r"|camasir suyu|zehir|pil\b|miknatis)|ilac\w* .{0,20}(?:yuttu|yutmus|hepsini|butun kutu)|zehirlen\w*",
+        r"kan(?:i|ama|amasi)? (?:durmuyor|dinmiyor)|cok kan (?:kaybed|akiyor|geliyor)\w*|fiskiriyor|sel gibi kan",
+        r"(?:dudak|yuz|dil|bogaz|agiz|agz)\w* (?:sisti|sisiyor|sismis|sisti)|alerjik (?:sok|reaksiyon)|anafilak\w*",
+        r"(?:pencereden|camdan|balkondan|catidan|alt degistirme masasindan|\d+\.? kattan) dus(?:tu|mus)",
+        r"ambulans (?:cagir|lazim|gelsin)\w*|112 ?'?(?:yi)? ?(?:ara|cagir)\w*",
+        # Arabic
+        r"ما عم (?:ي|ت)تنفس|ما (?:ي|ت)تنفس|مو عم (?:ي|ت)تنفس|ما (?:يقدر|تقدر) (?:ي|ت)تنفس|لا (?:ي|ت)تنفس|ما كاعد (?:ي"
+        r"|ت)تنفس"
+        r"|صعوبه (?:ب|في )?التنفس|انقطع نفس|مغمى علي|اغمي علي|اغمى علي|غايب عن الوعي|غايبه عن الوعي|فاقد الوعي"
+        r"|فاقده الوعي"
+        r"|ما عم (?:ي|ت)رد|ما عم (?:ي|ت)ستجيب|ما عم (?:ي|ت)صحى|ما عم (?:ي|ت)فيق|شفايف\w* (?:زرق|ازرق)|شفاف\w* (?:زرق"
+        r"|ازرق)"
+        r"|تشنج|اختلاج|نوبه صرع|عم (?:ي|ت)ختنق",
+        r"(?:بلع|بلعت|ابتلع|ابتلعت)\s?(?:\w+\s)?(?:ال)?(?:حبوب|حبات|دوا|ادويه|منظف|كلور|مبيض|ديتول|فلاش|مسحوق|جل غسيل"
+        r"|كبسول|سم\b"
+        r"|سموم|بطاري|مغناطيس|كاز|بنزين|مطهر|فيري|صابون)|(?:شرب|شربت|اكل|اكلت)\s?(?:\w+\s)?(?:ال)?(?:منظف|كلور|مبيض"
+        r"|ديتول|فلاش"
+        r"|مسحوق|جل غسيل|كبسول|سم\b|سموم|بطاري|كاز|بنزين|مطهر|فيري|كل (?:ال)?حبوب|علبه)|تسمم|انسم|مسموم",
+        r"(?:ي|ت|بي|بت|عم ي|عم ت)?نزف\w* (?:كتير|كثير|بقوه|وما)|نزيف (?:قوي|كتير|كثير|شديد|ما)|الدم ما (?:عم )?(?:بيوقف"
+        r"|يوقف|وقف)"
+        r"|دم كتير|دم كثير|الدم بكل مكان",
+        r"(?:انتفخ|منفوخ|وارم|تورم|متورم|نفخ)\w*\s?(?:ال)?(?:وجه|شفايف|شفاف|لسان|حلق|رقب|تم|ثم)|(?:وجه|شفايف|شفاف|لسان"
+        r"|حلق)\w*\s?"
+        r"(?:\w+\s)?(?:انتفخ|منفوخ|وارم|تورم|متورم)|حساسيه (?:قويه|شديده)|صدمه (?:تحسسيه|حساسيه)",
+        r"(?:وقع|وقعت|سقط|سقطت|طاح|طاحت)\s?(?:من|م)\s?(?:ال)?(?:شباك|بلكون|برنده|سطح|طاوله (?:ال)?تغيير|طابق)",
+        r"(?:اطلبو|اطلب|اتصلو|اتصل|كلمو|احتاج|ابعتو|بعتو|جيبو)\s?(?:ب|على |عال|ل)?(?:ال)?(?:اسعاف|112)",
+    ),
+}
+
+# Phrases that look like danger but are not, in these languages: sport bruises, "killing me" said of rent or homework,
+# games, dying of boredom, a cut while cooking, a teenager who won't wake up for school, food poisoning, tantrums.
+NOT_DANGER_OTHER_LANGUAGES = _pattern_other(
+    # English
+    r"(?:football|soccer|rugby|hockey|training|sports?|playground|karate|judo|boxing|climbing|bike|biking|fell|falling"
+    r"|tumbl\w*"
+    r"|playing|match|trampoline)\b.{0,50}(?:bruis\w*|black eye)|(?:bruis\w*|black eye).{0,50}(?:football|soccer|rugby"
+    r"|hockey"
+    r"|training|sports?|playground|karate|judo|boxing|climbing|bike|fell|match|trampoline)"
+    r"|(?:rent|bills?|debts?|job|work|homework|heat|back|feet|head|school|exams?|this|it|that|traffic|noise|stress"
+    r"|taxe?s?"
+    r"|paperwork|prices|costs?|waiting|commute)(?: is| are|'s|'re)? (?:literally |really |slowly |just |gonna "
+    r"|going to )?"
+    r"(?:kill(?:ing)?|be the death of) (?:me|us)"
+    r"|(?:video ?games?|game|games|fortnite|minecraft|call of duty|gta|console|playstation|xbox|film|movie"
+    r"|series)\b.{0,60}"
+    r"(?:kill\w*|shoot\w*|die|dies|dying|knife|knives|stab\w*)|(?:kill\w*|shoot\w*|stab\w*).{0,40}(?:video ?games?|game"
+    r"|games"
+    r"|fortnite|minecraft|zombies)"
+    r"|(?:die|dies|dying|died) (?:of|from|laughing|with) ?(?:boredom|embarrassment|laughter|laughing|shame|heat"
+    r"|curiosity"
+    r"|excitement|hunger)?|bored to death|scared to death of (?:spiders|dogs|the dentist|exams?)"
+    r"|cut (?:himself|herself|myself|his finger|her finger|my finger)\b.{0,40}\b(?:cooking|chopping|carving|peeling"
+    r"|paper"
+    r"|vegetables|onions?|bread|plaster|band ?aid)|(?:won'?t|wont|doesn'?t|doesnt|never) (?:\w+ )?wake up (?:for"
+    r"|in time|in the"
+    r" morning|early|on time|before)|food poisoning|(?:tantrums?|meltdowns?)\b.{0,60}(?:hits|kicks|bites) (?:me|us)"
+    r"|(?:kill|killing) time|hit (?:me|us) up|kick(?:s|ing)? off"
+    # violence told as a pattern of the past weeks, expressly "not right now": advice (need_schutz_krise), not 110
+    r"|(?:sometimes|at times|bazen|arada bir|іноді|часом|احيانا|ساعات)\b.{0,30}?(?:hits|beats|vuruyor|dovuyor|б'?є"
+    r"|يضرب\w*)"
+    r",? (?:but |ama |але |بس )?(?:not (?:right )?now|not at the moment|su an degil|simdi degil|su anda degil|не зараз"
+    r"|зараз ні"
+    r"|مو هلق|مش هلق|مو الحين|مو هسه)"
+    # Ukrainian
+    r"|(?:помираю|помирає|помру|вмираю|вмирає|здохну) (?:від|з) (?:нудьги|сміху|втоми|спеки|цікавості)"
+    r"|(?:оренда|борги|рахунки|робота|домашка|школа|ціни)\w* (?:мене |нас )?(?:просто )?(?:вб'?ють|вбивають|вб'?є"
+    r"|вбиває|доб'?ють)"
+    r"|(?:гр[аи]\w*|фортнайт|майнкрафт|приставк|комп'?ютерн)\w*.{0,60}(?:вбива|стріля|убива|вбив)\w*"
+    r"|(?:синці|синяки|синяк)\w*.{0,40}(?:футбол|тренуван|спорт|майданчик|впав|впала|секці)|(?:футбол|тренуван|спорт"
+    r"|майданчик|впав"
+    r"|впала)\w*.{0,40}(?:синці|синяки|синяк)|(?:поріза|порізал)\w*.{0,40}(?:готувал|різал\w* (?:хліб|овоч|цибул)"
+    r"|на кухні|палець)"
+    r"|харчове отруєння"
+    # Turkish
+    r"|(?:sikintidan|canim sikkin|gulmekten|merakimdan|sicaktan|heyecandan|yorgunluktan) ol(?:uyor|uyorum|ecegim|ecek"
+    r"|dum)\w*"
+    r"|(?:kira|borc|faturalar|is|ders|odev|okul|fiyatlar)\w* (?:beni |bizi )?(?:oldur|bitir)\w*"
+    r"|(?:oyun|oyunda|oyunu|fortnite|minecraft|playstation|bilgisayar oyun|pubg)\w*.{0,60}(?:oldur|vur|ates|silah)\w*"
+    r"|(?:morluk|mor)\w*.{0,40}(?:futbol|mac|antrenman|spor|dustu|dusmus|oyun parki)|(?:futbol|mac|antrenman|spor|dustu"
+    r"|dusmus)"
+    r"\w*.{0,40}(?:morluk|morard)\w*|(?:yemek|sebze|sogan|ekmek|mutfak)\w*.{0,40}(?:kesti|kesmis)|(?:kesti"
+    r"|kesmis)\w*.{0,40}"
+    r"(?:yemek|sebze|sogan|ekmek|mutfak)|gida zehirlenme\w*|ofke nobet\w*|kendini yere at\w*"
+    # Arabic
+    r"|(?:اموت|موت|ميت|ميته|يموت|تموت|عم يموت|عم تموت|رح اموت|رح موت|بموت|بيموت)\s?(?:من|م) ?(?:ال)?(?:ملل|ضحك|جوع|تعب"
+    r"|حر|برد"
+    r"|زهق|خجل|فرح|شوق|نعس)\w*"
+    r"|(?:الاجار|الايجار|الديون|الفواتير|الشغل|الدراسه|الواجبات|الحر|الغلا|المصاريف|الضغط|هالشي|هاد|هذا|هذي|هاي"
+    r"|المدرسه)\s?"
+    r"(?:رح |راح |عم |بدو )?(?:يقتلني|يقتلنا|تقتلني|تقتلنا|يموتني|تموتني|يذبحني|ذبحني|قتلني)"
+    r"|(?:لعبه|اللعبه|العاب|الالعاب|بلايستيشن|فورتنايت|ماينكرافت|ببجي)\w*.{0,60}(?:قتل|يقتل|يطخ|سلاح|سكين)\w*"
+    r"|(?:جرح|جرحت|قطع|قطعت|انجرح|انجرحت)\w*\s?(?:ايد|اصبع|حال)\w*.{0,40}(?:طبخ|بصل|خضار|مطبخ|سلطه|تقطيع)"
+    r"|ما عم (?:ي|ت)صحى (?:لل|عال|على ال)مدرسه|تسمم غذائي|(?:ي|ت)رمي (?:حاله|حالها) (?:على|ع|عال) ?(?:ال)?ارض"
+    r"|(?:كدمات|كدمه|ازرق)\w*.{0,40}(?:كره|فوتبول|تدريب|ملعب|وقع|وقعت)"
+)
+GENERIC_OTHER_LANGUAGES = _pattern_other(
+    r"^\W*(?:emergency|sos|police|help ?(?:me |us )?(?:quick|fast|now|asap)|please help (?:me|us) (?:quick|fast|now)"
+    r"|helpp+"
+    r"|допоможіть|рятуйте|поліція|помогите|спасите|imdat|yardim edin|acil|polis|yetisin|النجده|الحقوني|الحقونا|ساعدوني"
+    r"|انقذوني|شرطه|اسعاف)\W*$"
+    r"|call (?:the )?police|send (?:the )?police|(?:викличте|виклич\w*) поліцію|polisi? (?:ara|cagir)\w*"
+    r"|(?:اتصلو|اطلبو|نادو)\s?(?:ب|على |عال|ل)?(?:ال)?شرطه"
+)
+_COMPILED_OTHER = {
+    kind: _pattern_other("|".join(f"(?:{p})" for p in patterns)) for kind, patterns in PATTERNS_OTHER_LANGUAGES.items()
+}
+
+
+def _german_kind(text: str) -> str | None:
     folded = fold(text)
     cleaned = NOT_DANGER.sub(" ", folded)
     for kind in (SUICIDE, PARENT, VIOLENCE, CHILD, MEDICAL):
@@ -216,6 +757,30 @@ def danger_kind(text: str) -> str | None:
     if GENERIC.search(folded):
         return MEDICAL
     return None
+
+
+def _other_language_kind(text: str) -> str | None:
+    folded = fold_other(text)
+    cleaned = NOT_DANGER_OTHER_LANGUAGES.sub(" ", folded)
+    # a child in danger comes before violence: "next door someone is beating him" wants the child-protection numbers
+    for kind in (SUICIDE, PARENT, CHILD, VIOLENCE, MEDICAL):
+        if _COMPILED_OTHER[kind].search(cleaned):
+            return kind
+    if GENERIC_OTHER_LANGUAGES.search(folded):
+        return MEDICAL
+    return None
+
+
+def danger_kind(text: str) -> str | None:
+    """The kind of danger the message speaks of (violence, suicide, …), or None.
+
+    The German rules decide first, exactly as before; only when they find nothing do the rules for English, Ukrainian,
+    Turkish and Arabic look at the message.
+    """
+    kind = _german_kind(text)
+    if kind is None:
+        kind = _other_language_kind(text)
+    return kind
 
 
 def signals_danger(text: str) -> bool:

@@ -182,3 +182,11 @@ def test_every_command_help_ends_with_an_example(command: tuple[str, ...], capsy
     assert done.value.code == 0
     last = capsys.readouterr().out.rstrip().splitlines()[-1]
     assert last.startswith("Beispiel: lotse " + " ".join(command[:1])), last
+
+
+def test_languages_check_lists_the_languages_and_that_they_are_unreviewed(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["languages", "check"]) == 0
+    assert capsys.readouterr().out == (
+        "OK: 5 Sprachen vollständig (العربية, Einfache Sprache, English, Türkçe, Українська).\n"
+        "Noch nicht von Muttersprachler:innen geprüft: العربية, Einfache Sprache, English, Türkçe, Українська.\n"
+    )

@@ -79,3 +79,24 @@ def test_ages_are_found_with_their_span(text: str, expected: list[tuple[str, flo
 )
 def test_numbers_that_are_no_child_ages_are_ignored(text: str) -> None:
     assert ages(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("my son is 4 years old and needs a kindergarten", [4.0]),
+        ("Шукаємо садок для сина, йому 4 роки", [4.0]),
+        ("Oğlumuz 4 yaşında, kreş arıyoruz", [4.0]),
+        ("ابني عمره ٤ سنوات", [4.0]),  # Eastern Arabic digit
+        ("ابنتي عمرها 6 سنوات وتحتاج مساعدة", [6.0]),
+        ("the baby is 6 months", [0.5]),
+        ("донечці 6 місяців", [0.5]),
+        ("6 aylık bebeğim var", [0.5]),
+        ("we moved here 3 years ago", []),
+        ("we waited for 2 years", []),
+        ("2 yıl önce geldik", []),
+        ("منذ 3 سنوات نعيش هنا", []),
+    ],
+)
+def test_ages_in_the_other_languages(text: str, expected: list[float]) -> None:
+    assert [m.value for m in find_ages(text)] == expected

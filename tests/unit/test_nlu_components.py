@@ -97,3 +97,19 @@ def test_guard_leaves_calm_messages_alone() -> None:
         [message("Ich kann nicht mehr, keine Lehrstelle", "need_arbeit_ausbildung", ranking)]
     )
     assert result.get(INTENT)["name"] == "need_arbeit_ausbildung"
+
+
+def test_an_emergency_in_another_language_sets_that_language_for_the_numbers() -> None:
+    ranking = ranked(("nlu_fallback", 0.5), ("emergency", 0.3))
+    text = "I am hiding with my kids in the bathroom and he is screaming outside"
+    (result,) = EmergencyGuard().process([message(text, "nlu_fallback", ranking)])
+    assert result.get(INTENT)["name"] == "emergency"
+    assert ("language", "en") in [(e["entity"], e["value"]) for e in result.get(ENTITIES)]
+
+
+def test_a_calm_message_in_another_language_sets_no_language() -> None:
+    ranking = ranked(("need_kinderbetreuung", 0.9), ("emergency", 0.01))
+    (result,) = EmergencyGuard().process(
+        [message("we need a kindergarten place for our son", "need_kinderbetreuung", ranking)]
+    )
+    assert result.get(ENTITIES, []) == []

@@ -265,14 +265,15 @@ class LotseWidget {
   }
 
   addUser(text) {
-    this.log.append(el("div", { class: "lotse-msg lotse-user" }, el("span", { class: "lotse-sr" }, "Sie: "), text));
+    // dir="auto": Arabic (or any right-to-left text) is laid out right to left, message by message
+    this.log.append(el("div", { class: "lotse-msg lotse-user", dir: "auto" }, el("span", { class: "lotse-sr" }, "Sie: "), text));
     this.scroll();
   }
 
   addBot(message, live) {
     if (live) { this.typing.hidden = true; clearTimeout(this.typingTimer); }
     if (message.text) {
-      const text = el("div", { class: "lotse-msg lotse-bot" }, el("span", { class: "lotse-sr" }, "Lotse: "));
+      const text = el("div", { class: "lotse-msg lotse-bot", dir: "auto" }, el("span", { class: "lotse-sr" }, "Lotse: "));
       text.append(...withCallLinks(message.text));
       this.log.append(text);
     }
@@ -287,7 +288,7 @@ class LotseWidget {
     if (Array.isArray(replies) && replies.length) {
       const group = el("div", { class: "lotse-replies", role: "group", "aria-label": "Antwortmöglichkeiten" });
       for (const reply of replies) {
-        const button = el("button", { type: "button" }, reply.title);
+        const button = el("button", { type: "button", dir: "auto" }, reply.title);
         button.addEventListener("click", () => this.send(reply.payload, reply.title));
         group.append(button);
       }
