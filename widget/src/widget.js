@@ -6,26 +6,43 @@
 import { io } from "socket.io-client";
 
 const SESSION_KEY = "familien-lotse-session";
+const LANGUAGE_KEY = `${SESSION_KEY}-language`;
 const MAX_MESSAGE_CHARS = 1000;
+// The header's language button before a language is chosen: one word per language, each marked with its own lang
+const LANGUAGE_WORDS = [["de", "Sprache"], ["uk", "Мова"], ["ar", "اللغة"], ["tr", "Dil"], ["en", "Language"]];
+// The widget's own texts in German. A language message from the bot ({"type": "language", labels}) replaces them
+// key by key: `labels:` in languages/<code>.yml. LABEL_KEYS in lotse/languages.py = these keys + switch_invitation
+// (the server's). {max} is filled in by the widget.
 const TEXT = {
   open: "Chat öffnen: Familien-Lotse",
   close: "Chat schließen",
   restart: "Neu starten",
-  send: "Senden",
-  inputLabel: "Ihre Nachricht",
-  placeholder: "Schreiben Sie hier …",
+  language_button: LANGUAGE_WORDS.map(([, word]) => word).join(" · "),
+  history: "Gesprächsverlauf",
+  you: "Sie",
+  bot: "Lotse",
+  replies: "Antwortmöglichkeiten",
   typing: "Der Lotse schreibt …",
+  input_label: "Ihre Nachricht",
+  input_placeholder: "Schreiben Sie hier …",
+  send: "Senden",
+  too_long: "Die Nachricht ist zu lang. Bitte höchstens {max} Zeichen.",
   offline: "Der Chat ist gerade nicht erreichbar. Bitte versuchen Sie es gleich noch einmal.",
-  offlineContact: "Oder fragen Sie im Familienzentrum Alfeld, Marktplatz 5, 31061 Alfeld (Leine)",
+  offline_contact: "Oder fragen Sie im Familienzentrum Alfeld, Marktplatz 5, 31061 Alfeld (Leine).",
   reconnected: "Die Verbindung ist wieder da.",
-  tooLong: `Die Nachricht ist zu lang. Bitte höchstens ${MAX_MESSAGE_CHARS} Zeichen.`,
-  map: "Karte",
   privacy: "Datenschutz",
-  privacyPage: "Was wird gespeichert?",
-  conversationId: "Ihre Gesprächsnummer (zum Löschen beim Familienzentrum nennen):",
-  more: "Mehr Infos",
-  hintLabel: "Hinweis",
+  conversation_id: "Ihre Gesprächsnummer (zum Löschen beim Familienzentrum nennen):",
+  privacy_page: "Was wird gespeichert?",
+  more_info: "Mehr Infos",
+  hint: "Hinweis",
+  cost: "Kosten",
+  phone: "Telefon",
+  email: "E-Mail",
+  opening_hours: "Zeiten",
+  map: "Karte",
 };
+const GERMAN = { code: "de", lang: "de", dir: "ltr", labels: {} };
+const CHOOSE_LANGUAGE = /^\/choose_language\{"language":\s*"([A-Za-z-]{2,20})"\}$/;
 
 const script = document.currentScript;
 
@@ -60,6 +77,32 @@ export function safeHref(value) {
   }
 }
 
+// The language message (or what sessionStorage kept of it), checked: only known keys, only strings
+export function languageFrom(value) {
+  const given = value && typeof value === "object" ? value : {};
+  const labels = {};
+  const source = given.labels && typeof given.labels === "object" ? given.labels : {};
+  for (const key of Object.keys(TEXT)) {
+    if (typeof source[key] === "string" && source[key].trim()) labels[key] = source[key];
+  }
+  const tag = /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/;
+  return {
+    code: typeof given.code === "string" && tag.test(given.code) ? given.code : "de",
+    lang: typeof given.lang === "string" && tag.test(given.lang) ? given.lang : "de",
+    dir: given.dir === "rtl" ? "rtl" : "ltr",
+    labels,
+  };
+}
+
+export function fill(text, values) {
+  return text.replace(/\{(\w+)\}/g, (whole, name) => (name in values ? String(values[name]) : whole));
+}
+
+// The HTML lang of a language button's language: ISO codes as they are; our own codes (einfach) are German
+function htmlLang(code) {
+  return /^[a-z]{2,3}$/.test(code) ? code : "de";
+}
+
 function el(tag, attributes = {}, ...children) {
   const node = document.createElement(tag);
   for (const [key, value] of Object.entries(attributes)) {
@@ -80,18 +123,33 @@ export function withCallLinks(text) {
   let last = 0;
   for (const match of text.matchAll(CALLABLE)) {
     const start = match.index + match[1].length;
-    nodes.push(text.slice(last, start), link(match[2], `tel:${match[2].replace(/[^\d+]/g, "")}`));
+    nodes.push(text.slice(last, start), link(match[2], `tel:${match[2].replace(/[^\d+]/g, "")}`, { dir: "ltr" }));
     last = start + match[2].length;
   }
   nodes.push(text.slice(last));
   return nodes;
 }
 
-function link(label, href) {
+// Phone numbers, e-mail and web addresses stay left to right in right-to-left text: extra {dir: "ltr"}
+function link(label, href, extra = {}) {
   const safe = safeHref(href);
   if (!safe) return document.createTextNode(label);
   const external = /^https?:/i.test(safe);
-  return el("a", { href: safe, target: external ? "_blank" : null, rel: external ? "noopener noreferrer" : null }, label);
+  return el("a", { href: safe, target: external ? "_blank" : null, rel: external ? "noopener noreferrer" : null, ...extra }, label);
+}
+
+function globeIcon() {
+  const ns = "http://www.w3.org/2000/svg";
+  const svg = document.createElementNS(ns, "svg");
+  for (const [key, value] of Object.entries({ viewBox: "0 0 24 24", width: "20", height: "20", "aria-hidden": "true", focusable: "false" })) {
+    svg.setAttribute(key, value);
+  }
+  for (const d of ["M12 2a10 10 0 1 0 0 20a10 10 0 1 0 0-20z", "M2 12h20", "M12 2c3 3 4.5 6.5 4.5 10s-1.5 7-4.5 10c-3-3-4.5-6.5-4.5-10s1.5-7 4.5-10z"]) {
+    const path = document.createElementNS(ns, "path");
+    path.setAttribute("d", d);
+    svg.append(path);
+  }
+  return svg;
 }
 
 const STYLE = `
@@ -100,16 +158,21 @@ const STYLE = `
 .lotse-launcher{position:fixed;right:16px;bottom:16px;z-index:2147483000;min-height:48px;padding:12px 18px;border:0;border-radius:24px;background:var(--lotse-color);color:#fff;font:inherit;font-weight:600;cursor:pointer;box-shadow:0 2px 8px rgba(0,0,0,.3)}
 .lotse-panel{position:fixed;right:16px;bottom:16px;z-index:2147483001;width:380px;max-width:calc(100vw - 32px);height:600px;max-height:calc(100vh - 32px);display:flex;flex-direction:column;background:#fff;border-radius:12px;box-shadow:0 4px 24px rgba(0,0,0,.35);overflow:hidden}
 .lotse-panel[hidden]{display:none}
-.lotse-header{display:flex;align-items:center;gap:8px;padding:10px 12px;background:var(--lotse-color);color:#fff}
-.lotse-header h2{flex:1;margin:0;font-size:1.05rem}
+.lotse-header{padding:8px 12px;background:var(--lotse-color);color:#fff}
+.lotse-bar{display:flex;align-items:center;gap:8px}
+.lotse-header h2{flex:1;min-width:0;margin:0;font-size:1.05rem}
 .lotse-header button{min-height:44px;min-width:44px;padding:8px 10px;border:2px solid #fff;border-radius:8px;background:transparent;color:#fff;font:inherit;cursor:pointer}
+.lotse-header .lotse-language{display:inline-flex;align-items:center;gap:6px;max-width:100%;min-height:40px;margin-top:6px;padding:4px 10px;font-size:.9rem;text-align:start}
+.lotse-language svg{flex:none;fill:none;stroke:currentColor;stroke-width:1.6}
 .lotse-log{flex:1;overflow-y:auto;overflow-x:hidden;padding:12px;display:flex;flex-direction:column;gap:8px;background:#f4f6f8}
 .lotse-msg{max-width:90%;padding:8px 12px;border-radius:12px;white-space:pre-wrap;overflow-wrap:anywhere}
 .lotse-bot{align-self:flex-start;background:#fff;border:1px solid #c8cdd2}
 .lotse-user{align-self:flex-end;background:var(--lotse-color);color:#fff}
 .lotse-replies{display:flex;flex-wrap:wrap;gap:6px}
-.lotse-replies button{min-height:44px;padding:8px 12px;border:2px solid var(--lotse-color);border-radius:22px;background:#fff;color:var(--lotse-color);font:inherit;font-weight:600;cursor:pointer;text-align:left}
-.lotse-card{align-self:stretch;padding:10px 12px;border:1px solid #c8cdd2;border-left:6px solid var(--lotse-color);border-radius:8px;background:#fff;overflow-wrap:anywhere}
+.lotse-replies button{min-height:44px;padding:8px 12px;border:2px solid var(--lotse-color);border-radius:22px;background:#fff;color:var(--lotse-color);font:inherit;font-weight:600;cursor:pointer;text-align:start}
+.lotse-card{align-self:stretch;padding:10px 12px;border:1px solid #c8cdd2;border-inline-start:6px solid var(--lotse-color);border-radius:8px;background:#fff;overflow-wrap:anywhere}
+.lotse-panel[dir="rtl"] .lotse-card{text-align:right}
+.lotse-root :lang(ar){line-height:1.6}
 .lotse-card h3{margin:0 0 4px;font-size:1rem}
 .lotse-card p{margin:2px 0}
 .lotse-card a{color:#0a4a85;font-weight:600}
@@ -128,51 +191,64 @@ const STYLE = `
 @media (max-width:480px){.lotse-panel{right:0;bottom:0;width:100vw;max-width:100vw;height:100%;max-height:100%;border-radius:0}}
 `;
 
-function renderOffer(offer) {
-  const card = el("article", { class: "lotse-card" }, el("h3", {}, offer.title || ""));
+// An offer's own data is German (offers database); labels and the hint are in the chat's language.
+// German parts carry lang="de" and are isolated (dir="auto", <bdi>) so they stay readable in right-to-left text.
+function renderOffer(offer, text, lang) {
+  const german = (tag, value) => el(tag, { lang: "de", dir: "auto" }, value);
+  const card = el("article", { class: "lotse-card", lang }, german("h3", offer.title || ""));
   const line = (...parts) => card.append(el("p", {}, ...parts));
-  if (offer.organization) line(offer.organization);
+  if (offer.organization) card.append(german("p", offer.organization));
   if (offer.address) {
     const map = `https://www.openstreetmap.org/search?query=${encodeURIComponent(offer.address)}`;
-    line(offer.address, " · ", link(TEXT.map, map));
+    line(german("bdi", offer.address), " · ", link(text.map, map));
   }
-  if (offer.phone) line("Telefon: ", link(offer.phone, `tel:${offer.phone.replace(/[^\d+]/g, "")}`));
-  if (offer.email) line("E-Mail: ", link(offer.email, `mailto:${offer.email}`));
-  if (offer.website) line(link(offer.website.replace(/^https?:\/\//, ""), offer.website));
-  if (offer.cost) line("Kosten: ", offer.cost);
-  if (offer.hint) card.append(el("p", { class: "lotse-hint" }, `${TEXT.hintLabel}: ${offer.hint}`));
-  const more = [offer.description, offer.opening_hours && `Zeiten: ${offer.opening_hours}`, offer.how_to_apply].filter(Boolean);
-  if (more.length) card.append(el("details", {}, el("summary", {}, TEXT.more), ...more.map((text) => el("p", {}, text))));
+  if (offer.phone) line(`${text.phone}: `, link(offer.phone, `tel:${offer.phone.replace(/[^\d+]/g, "")}`, { dir: "ltr" }));
+  if (offer.email) line(`${text.email}: `, link(offer.email, `mailto:${offer.email}`, { dir: "ltr" }));
+  if (offer.website) line(link(offer.website.replace(/^https?:\/\//, ""), offer.website, { dir: "ltr" }));
+  if (offer.cost) line(`${text.cost}: `, german("bdi", offer.cost));
+  if (offer.hint) card.append(el("p", { class: "lotse-hint" }, `${text.hint}: ${offer.hint}`));
+  const more = [
+    offer.description && german("p", offer.description),
+    offer.opening_hours && el("p", {}, `${text.opening_hours}: `, german("bdi", offer.opening_hours)),
+    offer.how_to_apply && german("p", offer.how_to_apply),
+  ].filter(Boolean);
+  if (more.length) card.append(el("details", {}, el("summary", {}, text.more_info), ...more));
   return card;
 }
 
 class LotseWidget {
   constructor() {
+    // every text below is set by showLanguage(): German (TEXT) or the chosen language's labels
     this.root = el("div", { class: "lotse-root", lang: "de" });
     this.launcher = el("button", { class: "lotse-launcher", type: "button", "aria-expanded": "false", "aria-controls": "lotse-panel" }, config.title);
-    this.launcher.setAttribute("aria-label", TEXT.open);
     this.title = el("h2", { id: "lotse-title" }, config.title);
-    this.restartButton = el("button", { type: "button" }, TEXT.restart);
-    this.closeButton = el("button", { type: "button", "aria-label": TEXT.close }, "✕");
-    this.log = el("div", { class: "lotse-log", role: "log", "aria-live": "polite", "aria-relevant": "additions", tabindex: "0", "aria-label": "Gesprächsverlauf" });
-    this.typing = el("div", { class: "lotse-typing", hidden: true, "aria-hidden": "true" }, TEXT.typing);
+    this.restartButton = el("button", { type: "button" });
+    this.closeButton = el("button", { type: "button" }, "✕");
+    this.languageButton = el("button", { type: "button", class: "lotse-language" });
+    this.log = el("div", { class: "lotse-log", role: "log", "aria-live": "polite", "aria-relevant": "additions", tabindex: "0" });
+    this.typing = el("div", { class: "lotse-typing", hidden: true, "aria-hidden": "true" });
     this.status = el("div", { class: "lotse-status", role: "alert", hidden: true });
-    this.input = el("input", { id: "lotse-input", type: "text", maxlength: String(MAX_MESSAGE_CHARS), autocomplete: "off", placeholder: TEXT.placeholder });
-    this.form = el("form", { class: "lotse-form" },
-      el("label", { for: "lotse-input", class: "lotse-sr" }, TEXT.inputLabel), this.input, el("button", { type: "submit" }, TEXT.send));
-    this.sessionNumber = el("code", {});
-    const privacyLink = link(TEXT.privacyPage, `${config.server}/webchat/datenschutz`);
-    this.privacy = el("details", { class: "lotse-privacy" }, el("summary", {}, TEXT.privacy),
-      el("p", {}, TEXT.conversationId, " ", this.sessionNumber), el("p", {}, privacyLink));
+    this.input = el("input", { id: "lotse-input", type: "text", maxlength: String(MAX_MESSAGE_CHARS), autocomplete: "off" });
+    this.inputLabel = el("label", { for: "lotse-input", class: "lotse-sr" });
+    this.sendButton = el("button", { type: "submit" });
+    this.form = el("form", { class: "lotse-form" }, this.inputLabel, this.input, this.sendButton);
+    this.sessionNumber = el("code", { dir: "ltr" });
+    this.privacySummary = el("summary", {});
+    this.conversationId = el("span", {});
+    this.privacyLink = link("", `${config.server}/webchat/datenschutz`, { hreflang: "de" });  // the page is German
+    this.privacy = el("details", { class: "lotse-privacy" }, this.privacySummary,
+      el("p", {}, this.conversationId, " ", this.sessionNumber), el("p", {}, this.privacyLink));
     this.panel = el("section", { id: "lotse-panel", class: "lotse-panel", role: "dialog", "aria-labelledby": "lotse-title", hidden: true },
-      el("div", { class: "lotse-header" }, this.title, this.restartButton, this.closeButton), this.log, this.typing, this.status,
-      this.form, this.privacy);
+      el("div", { class: "lotse-header" }, el("div", { class: "lotse-bar" }, this.title, this.restartButton, this.closeButton), this.languageButton),
+      this.log, this.typing, this.status, this.form, this.privacy);
     this.root.append(el("style", {}, STYLE), this.launcher, this.panel);
+    this.showLanguage(this.storedLanguage() || GERMAN);
     document.body.append(this.root);
 
     this.launcher.addEventListener("click", () => this.open());
     this.closeButton.addEventListener("click", () => this.close());
     this.restartButton.addEventListener("click", () => this.restart());
+    this.languageButton.addEventListener("click", () => this.send("/choose_language", this.text.language_button));
     this.panel.addEventListener("keydown", (event) => { if (event.key === "Escape") this.close(); });
     this.form.addEventListener("submit", (event) => { event.preventDefault(); this.sendText(); });
     this.connect();
@@ -183,7 +259,7 @@ class LotseWidget {
     // long-polling only: the Sanic driver of python-engineio 4.7 cannot upgrade to websockets
     this.socket = io(config.server, { path: "/socket.io", transports: ["polling"], reconnectionDelayMax: 4000 });
     this.socket.on("connect", () => {
-      if (this.offline) this.showStatus(TEXT.reconnected, 3000);
+      if (this.offline) this.showStatus(this.text.reconnected, 3000);
       this.offline = false;
       this.socket.emit("session_request", this.storedSession() || {});
     });
@@ -194,11 +270,13 @@ class LotseWidget {
       this.sessionIsNew = !known || known.session_id !== session.session_id;
       sessionStorage.setItem(SESSION_KEY, JSON.stringify(session));
       this.sessionNumber.textContent = session.session_id;
-      if (this.sessionIsNew) { this.log.replaceChildren(); this.greeted = false; }
+      if (this.sessionIsNew) { this.log.replaceChildren(); this.greeted = false; this.chooseLanguage(GERMAN); }  // a new chat starts in German
       if (this.sessionIsNew && this.isOpen()) this.greet();
     });
     this.socket.on("history", ({ messages }) => {
       this.log.replaceChildren();
+      // the history has the language messages: replayed from German, each message gets the language it had
+      if ((messages || []).some((message) => message.custom && message.custom.type === "language")) this.showLanguage(GERMAN);
       for (const message of messages || []) {
         if (message.sender === "user") this.addUser(message.text);
         else this.addBot(message, false);
@@ -207,11 +285,53 @@ class LotseWidget {
       if (!this.greeted && this.isOpen()) this.greet();
     });
     this.socket.on("bot_uttered", (message) => this.addBot(message, true));
-    this.socket.on("chat_error", (error) => this.showStatus(error && error.code === "too_long" ? TEXT.tooLong : TEXT.offline, 5000));
+    this.socket.on("chat_error", (error) => {
+      const tooLong = error && error.code === "too_long";
+      this.showStatus(tooLong ? fill(this.text.too_long, { max: error.max || MAX_MESSAGE_CHARS }) : this.text.offline, 5000);
+    });
   }
 
   storedSession() {
     try { return JSON.parse(sessionStorage.getItem(SESSION_KEY) || "null"); } catch { return null; }
+  }
+
+  storedLanguage() {
+    try {
+      const stored = JSON.parse(sessionStorage.getItem(LANGUAGE_KEY) || "null");
+      return stored ? languageFrom(stored) : null;
+    } catch { return null; }
+  }
+
+  // The chosen language, kept for a reload like the session (German: nothing kept)
+  chooseLanguage(message) {
+    this.showLanguage(message);
+    if (this.language.code === GERMAN.code) sessionStorage.removeItem(LANGUAGE_KEY);
+    else sessionStorage.setItem(LANGUAGE_KEY, JSON.stringify(this.language));
+  }
+
+  // lang and dir on the panel, every text of the widget in that language; messages keep the language they had
+  showLanguage(message) {
+    this.language = languageFrom(message);
+    this.text = { ...TEXT, ...this.language.labels };
+    const text = this.text;
+    this.root.setAttribute("lang", this.language.lang);
+    this.panel.setAttribute("lang", this.language.lang);
+    this.panel.setAttribute("dir", this.language.dir);
+    this.launcher.setAttribute("aria-label", text.open);
+    this.restartButton.textContent = text.restart;
+    this.closeButton.setAttribute("aria-label", text.close);
+    const words = text.language_button === TEXT.language_button
+      ? LANGUAGE_WORDS.flatMap(([lang, word], index) => [index ? " · " : null, el("span", { lang }, word)]).filter(Boolean)
+      : [text.language_button];
+    this.languageButton.replaceChildren(globeIcon(), el("span", {}, ...words));
+    this.log.setAttribute("aria-label", text.history);
+    this.typing.textContent = text.typing;
+    this.inputLabel.textContent = text.input_label;
+    this.input.setAttribute("placeholder", text.input_placeholder);
+    this.sendButton.textContent = text.send;
+    this.privacySummary.textContent = text.privacy;
+    this.conversationId.textContent = text.conversation_id;
+    this.privacyLink.textContent = text.privacy_page;
   }
 
   isOpen() { return !this.panel.hidden; }
@@ -241,6 +361,7 @@ class LotseWidget {
 
   restart() {
     sessionStorage.removeItem(SESSION_KEY);
+    this.chooseLanguage(GERMAN);
     this.log.replaceChildren();
     this.greeted = false;
     this.socket.emit("session_request", { restart: true });
@@ -250,46 +371,52 @@ class LotseWidget {
   sendText() {
     const text = this.input.value.trim();
     if (!text) return;
-    if (text.length > MAX_MESSAGE_CHARS) { this.showStatus(TEXT.tooLong, 5000); return; }
+    if (text.length > MAX_MESSAGE_CHARS) { this.showStatus(fill(this.text.too_long, { max: MAX_MESSAGE_CHARS }), 5000); return; }
     this.input.value = "";
     this.send(text, text);
   }
 
-  send(payload, shownText) {
+  send(payload, shownText, shownLang) {
     if (!this.socket.connected) { this.goOffline(); return; }
-    if (shownText) this.addUser(shownText);
+    if (shownText) this.addUser(shownText, shownLang);
     this.typing.hidden = false;
     clearTimeout(this.typingTimer);
     this.typingTimer = setTimeout(() => { this.typing.hidden = true; }, 15000);
     this.socket.emit("user_uttered", { message: payload });
   }
 
-  addUser(text) {
+  addUser(text, lang = this.language.lang) {
     // dir="auto": Arabic (or any right-to-left text) is laid out right to left, message by message
-    this.log.append(el("div", { class: "lotse-msg lotse-user", dir: "auto" }, el("span", { class: "lotse-sr" }, "Sie: "), text));
+    const sr = el("span", { class: "lotse-sr", lang: this.language.lang }, `${this.text.you}: `);
+    this.log.append(el("div", { class: "lotse-msg lotse-user", dir: "auto", lang }, sr, text));
     this.scroll();
   }
 
   addBot(message, live) {
     if (live) { this.typing.hidden = true; clearTimeout(this.typingTimer); }
+    const custom = message.custom;
+    if (custom && custom.type === "language") this.chooseLanguage(custom);  // before the texts that follow it
+    const lang = this.language.lang;
     if (message.text) {
-      const text = el("div", { class: "lotse-msg lotse-bot", dir: "auto" }, el("span", { class: "lotse-sr" }, "Lotse: "));
+      const text = el("div", { class: "lotse-msg lotse-bot", dir: "auto", lang }, el("span", { class: "lotse-sr" }, `${this.text.bot}: `));
       text.append(...withCallLinks(message.text));
       this.log.append(text);
     }
-    const custom = message.custom;
     if (custom && custom.type === "offers" && Array.isArray(custom.offers)) {
       // cards go above the answer buttons of the text that introduced them
       const last = this.log.lastElementChild;
       const before = last && last.classList.contains("lotse-replies") ? last : null;
-      for (const offer of custom.offers) this.log.insertBefore(renderOffer(offer), before);
+      for (const offer of custom.offers) this.log.insertBefore(renderOffer(offer, this.text, lang), before);
     }
     const replies = message.quick_replies || message.buttons;
     if (Array.isArray(replies) && replies.length) {
-      const group = el("div", { class: "lotse-replies", role: "group", "aria-label": "Antwortmöglichkeiten" });
+      const group = el("div", { class: "lotse-replies", role: "group", "aria-label": this.text.replies, lang });
       for (const reply of replies) {
-        const button = el("button", { type: "button", dir: "auto" }, reply.title);
-        button.addEventListener("click", () => this.send(reply.payload, reply.title));
+        // a language's button is written in that language
+        const chosen = CHOOSE_LANGUAGE.exec(String(reply.payload || ""));
+        const replyLang = chosen ? htmlLang(chosen[1]) : null;
+        const button = el("button", { type: "button", dir: "auto", lang: replyLang }, reply.title);
+        button.addEventListener("click", () => this.send(reply.payload, reply.title, replyLang || undefined));
         group.append(button);
       }
       this.log.append(group);
@@ -303,12 +430,16 @@ class LotseWidget {
     if (this.offline) return;
     this.offline = true;
     this.typing.hidden = true;
-    const phone = config.fallbackPhone ? ` Telefon: ${config.fallbackPhone}` : "";
-    this.showStatus(`${TEXT.offline} ${TEXT.offlineContact}.${phone}`);
+    const phone = config.fallbackPhone
+      ? [` ${this.text.phone}: `, link(config.fallbackPhone, `tel:${config.fallbackPhone.replace(/[^\d+]/g, "")}`, { dir: "ltr" })]
+      : [];
+    this.showStatus([`${this.text.offline} ${this.text.offline_contact}`, ...phone]);
   }
 
-  showStatus(text, hideAfterMs) {
-    this.status.textContent = text;
+  showStatus(content, hideAfterMs) {
+    this.status.replaceChildren(...[].concat(content));
+    this.status.setAttribute("lang", this.language.lang);  // a notice stays in the language it was written in
+    this.status.setAttribute("dir", this.language.dir);
     this.status.hidden = false;
     clearTimeout(this.statusTimer);
     if (hideAfterMs) this.statusTimer = setTimeout(() => { this.status.hidden = true; }, hideAfterMs);
