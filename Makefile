@@ -24,7 +24,7 @@ setup: $(STAMP) $(WIDGET) ## Create .venv (Python 3.10), install pinned dependen
 run: setup ## Start the whole bot: sync sample offers, train if needed, action server + Rasa server
 	$(BIN)/lotse run
 
-test: setup chromium ## Run the full test suite (unit, integration, end-to-end, browser)
+test: setup chromium cluster-deps ## Run the full test suite (unit, integration, end-to-end, browser, cluster)
 	$(BIN)/pytest
 
 chromium: ## Install Debian's chromium for the browser tests (needs root; skipped when present)
