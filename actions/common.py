@@ -7,7 +7,7 @@ from typing import Any
 
 from rasa_sdk import Tracker
 
-from lotse.languages import GERMAN, category_label
+from lotse.languages import GERMAN, category_label, language_packs
 from lotse.settings import settings
 from offers_db.categories import categories
 from offers_db.repository import OfferRepository
@@ -74,9 +74,16 @@ def offer_payload(offer: Offer, unreviewed_hint: str) -> dict[str, Any]:
 
 
 def offers_message(offers: list[Offer], domain: dict[str, Any], lang: str = GERMAN) -> dict[str, Any]:
-    """The custom payload {"type": "offers", "offers": [...]}."""
+    """The custom payload {"type": "offers", "offers": [...]}; offers that speak the family's language say so."""
     hint = response_text(domain, "utter_offer_unreviewed_hint", lang)
-    return {"type": "offers", "offers": [offer_payload(o, hint) for o in offers]}
+    payloads = [offer_payload(o, hint) for o in offers]
+    pack = language_packs().get(lang)
+    if pack is not None:
+        note = response_text(domain, "utter_offer_language_note", lang).format(language=pack.name)
+        for offer, payload in zip(offers, payloads, strict=True):
+            if pack.code in offer.languages:
+                payload["language_note"] = note
+    return {"type": "offers", "offers": payloads}
 
 
 def need_label(need: str | None, lang: str = GERMAN) -> str:

@@ -159,3 +159,17 @@ def test_a_message_in_another_language_gets_a_one_tap_suggestion_once() -> None:
     assert chosen.messages == []
     german, _ = run_suggestion("Meine Tochter ist 7 und braucht Hilfe beim Lesen")
     assert german.messages == []
+
+
+def test_offers_that_speak_the_familys_language_say_so_in_it() -> None:
+    from actions.common import offers_message
+    from tests.factories import make_offer
+
+    built = build_domain(GERMAN_DOMAIN, language_packs())
+    speaks = make_offer("spricht-ukrainisch", languages=("de", "uk"))
+    german_only = make_offer("nur-deutsch")
+    cards = offers_message([speaks, german_only], built, "uk")["offers"]
+    note = response_text(built, "utter_offer_language_note", "uk").format(language="Українська")
+    assert [c.get("language_note") for c in cards] == [note, None]
+    assert "Українська" in note
+    assert all("language_note" not in c for c in offers_message([speaks], built)["offers"])  # German: no note

@@ -177,6 +177,7 @@ const STYLE = `
 .lotse-card p{margin:2px 0}
 .lotse-card a{color:#0a4a85;font-weight:600}
 .lotse-hint{color:#7a3b00;font-weight:600}
+.lotse-language-note{color:#1b5e20;font-weight:600}
 .lotse-card summary{min-height:44px;padding:10px 0;color:#0a4a85;font-weight:600;cursor:pointer}
 .lotse-typing{padding:4px 12px;color:#444;font-style:italic}
 .lotse-status{padding:8px 12px;background:#fff4e5;color:#6b3600;border-top:1px solid #e6c9a8}
@@ -206,6 +207,7 @@ function renderOffer(offer, text, lang) {
   if (offer.email) line(`${text.email}: `, link(offer.email, `mailto:${offer.email}`, { dir: "ltr" }));
   if (offer.website) line(link(offer.website.replace(/^https?:\/\//, ""), offer.website, { dir: "ltr" }));
   if (offer.cost) line(`${text.cost}: `, german("bdi", offer.cost));
+  if (offer.language_note) card.append(el("p", { class: "lotse-language-note" }, offer.language_note));
   if (offer.hint) card.append(el("p", { class: "lotse-hint" }, `${text.hint}: ${offer.hint}`));
   const more = [
     offer.description && german("p", offer.description),
