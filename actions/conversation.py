@@ -21,10 +21,11 @@ CLARIFY_MIN_CONFIDENCE = 0.05
 CLARIFY_MIN_CONFIDENCE_OUT_OF_SCOPE = 0.25
 
 
-def likely_needs(tracker: Tracker) -> list[str]:
-    """The 2–3 needs the model found likeliest in the latest message (ids, best first)."""
-    ranking = tracker.latest_message.get("intent_ranking") or []
-    out_of_scope = (tracker.latest_message.get("intent") or {}).get("name") == "out_of_scope"
+def likely_needs(tracker: Tracker, message: dict[str, Any] | None = None) -> list[str]:
+    """The 2–3 needs the model found likeliest in the latest message, or in `message` (ids, best first)."""
+    parsed = tracker.latest_message if message is None else message
+    ranking = parsed.get("intent_ranking") or []
+    out_of_scope = (parsed.get("intent") or {}).get("name") == "out_of_scope"
     floor = CLARIFY_MIN_CONFIDENCE_OUT_OF_SCOPE if out_of_scope else CLARIFY_MIN_CONFIDENCE
     needs = [
         str(item["name"]).removeprefix("need_")
@@ -39,6 +40,24 @@ def clarify_buttons(domain: dict[str, Any], needs: list[str], lang: str = GERMAN
     titles = {b["payload"]: b["title"] for b in response_variant(domain, "utter_all_needs", lang)["buttons"]}
     buttons = [{"title": titles[f"/need_{need}"], "payload": f"/need_{need}"} for need in needs]
     return buttons + list(response_variant(domain, "utter_clarify_need", lang).get("buttons", []))
+
+
+def utter_clarify(dispatcher: CollectingDispatcher, domain: dict[str, Any], needs: list[str], lang: str) -> None:
+    """ "Geht es um …?" with one button per need, in `lang`."""
+    dispatcher.utter_message(
+        text=response_text(domain, "utter_clarify_need", lang), buttons=clarify_buttons(domain, needs, lang)
+    )
+
+
+def clarified_message(tracker: Tracker) -> dict[str, Any] | None:
+    """The family's message before the latest one, when the bot answered it with "Geht es um …?" (parse data)."""
+    users = [i for i, event in enumerate(tracker.events) if event.get("event") == "user"]
+    if len(users) < 2:
+        return None
+    before, latest = users[-2], users[-1]
+    between = tracker.events[before:latest]
+    asked = any(e.get("event") == "action" and e.get("name") == "action_fallback" for e in between)
+    return tracker.events[before].get("parse_data") if asked else None
 
 
 class ActionChangeTopic(Action):
@@ -71,10 +90,7 @@ class ActionFallback(Action):
         needs = likely_needs(tracker)
         suggestion = suggest_language(dispatcher, tracker)
         if needs:  # ask instead of giving up: "Geht es um …?"
-            lang = language(tracker)
-            dispatcher.utter_message(
-                text=response_text(domain, "utter_clarify_need", lang), buttons=clarify_buttons(domain, needs, lang)
-            )
+            utter_clarify(dispatcher, domain, needs, language(tracker))
             return suggestion
         misses = int(tracker.get_slot("fallback_count") or 0) + 1
         if misses >= MISSES_BEFORE_CONTACT:

@@ -19,6 +19,7 @@ from actions.common import (
     offers_message,
     repository,
 )
+from actions.conversation import clarified_message, likely_needs, utter_clarify
 from actions.languages import suggest_language
 from lotse.languages import GERMAN, ui_language
 from offers_db.categories import categories
@@ -99,7 +100,8 @@ class ActionLanguageChosen(Action):
 
     In the middle of the search the form asks its question again (a rule runs the form next); after offers
     the same offers come again, now with labels in the chosen language; otherwise "Wobei kann ich helfen?".
-    The `language` slot is already set from the button's entity when this runs.
+    After "Geht es um …?" that question comes again with the same needs. The `language` slot is already set
+    from the button's entity when this runs.
     """
 
     def name(self) -> str:
@@ -111,6 +113,11 @@ class ActionLanguageChosen(Action):
             return []
         if tracker.get_slot("need") and tracker.get_slot("offers_shown"):
             return await ActionShowOffers().run(dispatcher, tracker, domain)
+        earlier = clarified_message(tracker)  # "Geht es um …?" again, now in the family's language
+        needs = likely_needs(tracker, earlier) if earlier else []
+        if needs:
+            utter_clarify(dispatcher, domain, needs, language(tracker))
+            return []
         dispatcher.utter_message(response="utter_ask_need")
         return []
 

@@ -161,3 +161,17 @@ def test_choosing_the_language_during_the_age_question_asks_it_again_in_that_lan
     assert texts(asked) == language_packs()["en"].responses["utter_ask_child_age"][0]["text"]
     reply = running_bot.say(user, "/age_group_3_6")
     assert offers(reply) and all("kinderbetreuung" in o["categories"] for o in offers(reply))
+
+
+def test_choosing_the_language_after_geht_es_um_asks_it_again_in_that_language(running_bot: RunningBot) -> None:
+    user = uuid.uuid4().hex
+    story = (
+        "Добрий день, ми з Харкова, живемо в Альфельді пів року. Синові 6 років, він у першому класі "
+        "і дуже погано говорить німецькою. Де можна знайти допомогу з мовою?"
+    )
+    first = running_bot.say(user, story)
+    asked = [p for p in payloads(first) if p.startswith("/need_")]
+    assert asked, texts(first)  # this story is one the model is unsure about: "Geht es um …?"
+    again = running_bot.say(user, '/choose_language{"language": "uk"}')
+    assert [p for p in payloads(again) if p.startswith("/need_")] == asked
+    assert language_packs()["uk"].responses["utter_clarify_need"][0]["text"] in texts(again)
