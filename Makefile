@@ -5,7 +5,7 @@ BIN   := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export RASA_TELEMETRY_ENABLED := false
 
-.PHONY: help setup run test test-fast chromium lint bench bench-cluster validate sync clean cluster cluster-stop cluster-deps
+.PHONY: help setup run test test-fast chromium lint bench bench-cluster validate sync clean cluster cluster-stop cluster-deps editor
 
 help: ## List the tasks
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-13s %s\n", $$1, $$2}'
@@ -15,6 +15,7 @@ $(STAMP): pyproject.toml constraints.txt scripts/bootstrap.sh
 	touch $@
 
 WIDGET := widget/dist/lotse-widget.js
+EDITOR_DIST := editor/dist/config.yml
 
 $(WIDGET): widget/src/widget.js widget/package.json widget/package-lock.json
 	cd widget && npm ci --no-audit --no-fund --loglevel=error && npm run --silent build
@@ -24,7 +25,8 @@ setup: $(STAMP) $(WIDGET) ## Create .venv (Python 3.10), install pinned dependen
 run: setup ## Start the whole bot: sync sample offers, train if needed, action server + Rasa server
 	$(BIN)/lotse run
 
-test: setup chromium cluster-deps ## Run the full test suite (unit, integration, end-to-end, browser, cluster)
+test: setup chromium cluster-deps $(EDITOR_DIST) ## Run the full test suite (unit, integration, end-to-end, browser, cluster, editor)
+	cd editor && node --test test/
 	$(BIN)/pytest
 
 chromium: ## Install Debian's chromium for the browser tests (needs root; skipped when present)
@@ -42,6 +44,12 @@ cluster-deps: ## Install Debian's nginx and supervisor for `make cluster` (needs
 	@{ [ -x /usr/sbin/nginx ] && command -v supervisord >/dev/null; } || { [ "$$(id -u)" = 0 ] && apt-get update -qq \
 		&& DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light supervisor >/dev/null; } \
 		|| { echo "make cluster needs Debian's nginx and supervisor: sudo apt-get install nginx-light supervisor"; exit 1; }
+
+$(EDITOR_DIST): editor/build.mjs editor/src/config.base.yml editor/src/lotse-yaml.js editor/src/main.js editor/src/index.html editor/package.json editor/package-lock.json offers_db/categories.yml
+	cd editor && npm ci --no-audit --no-fund --loglevel=error && npm run --silent build
+
+editor: setup $(EDITOR_DIST) ## Angebots-Formular im Browser (Decap CMS) auf http://127.0.0.1:8180/ – schreibt in offers_db/offers/
+	$(BIN)/python editor/serve.py
 
 test-fast: setup ## Run only the tests that need no trained model
 	$(BIN)/pytest -m "not slow"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from functools import cache
 from typing import Any
 
@@ -14,6 +15,7 @@ from offers_db.repository import OfferRepository
 from offers_db.schema import Offer
 
 PAGE_SIZE = 3
+REVIEW_VALID_DAYS = 365  # a person's confirmation counts this long; then the card names the source or asks to check
 
 
 @cache
@@ -50,8 +52,30 @@ def response_text(domain: dict[str, Any], name: str, lang: str = GERMAN) -> str:
     return str(response_variant(domain, name, lang)["text"])
 
 
-def offer_payload(offer: Offer, unreviewed_hint: str) -> dict[str, Any]:
-    """One offer in the reply contract that the widget, Telegram and tests rely on."""
+def card_hint(
+    offer: Offer, unreviewed_hint: str, source_hint: str | None = None, today: date | None = None
+) -> str | None:
+    """None when a person confirmed the facts within REVIEW_VALID_DAYS; else "laut <source>, Stand <date>"
+    when the offer has a source; else the unreviewed hint."""
+    today = today or date.today()
+    if offer.last_reviewed and (today - offer.last_reviewed).days <= REVIEW_VALID_DAYS:
+        return None
+    if source_hint and offer.source_url and offer.source_read:
+        return source_hint.format(source=offer.source_label, date=offer.source_read.strftime("%d.%m.%Y"))
+    return unreviewed_hint
+
+
+def offer_payload(
+    offer: Offer,
+    unreviewed_hint: str,
+    source_hint: str | None = None,
+    closed_alert: str | None = None,
+    today: date | None = None,
+) -> dict[str, Any]:
+    """One offer in the reply contract that the widget, Telegram and tests rely on (keys are only ever added)."""
+    alert = offer.alert
+    if offer.status == "temporarily_closed" and not alert:
+        alert = closed_alert
     return {
         "id": offer.id,
         "title": offer.title,
@@ -69,14 +93,22 @@ def offer_payload(offer: Offer, unreviewed_hint: str) -> dict[str, Any]:
         "cost": offer.cost,
         "how_to_apply": offer.how_to_apply,
         "last_reviewed": offer.last_reviewed.isoformat() if offer.last_reviewed else None,
-        "hint": None if offer.last_reviewed else unreviewed_hint,
+        "hint": card_hint(offer, unreviewed_hint, source_hint, today),
+        "status": offer.status,
+        "alert": alert,
+        "source_url": offer.source_url,
+        "source": offer.source_label,  # the link text of source_url, as it appears in the hint
     }
 
 
-def offers_message(offers: list[Offer], domain: dict[str, Any], lang: str = GERMAN) -> dict[str, Any]:
+def offers_message(
+    offers: list[Offer], domain: dict[str, Any], lang: str = GERMAN, today: date | None = None
+) -> dict[str, Any]:
     """The custom payload {"type": "offers", "offers": [...]}; offers that speak the family's language say so."""
     hint = response_text(domain, "utter_offer_unreviewed_hint", lang)
-    payloads = [offer_payload(o, hint) for o in offers]
+    source_hint = response_text(domain, "utter_offer_source_hint", lang)
+    closed = response_text(domain, "utter_offer_temporarily_closed", lang)
+    payloads = [offer_payload(o, hint, source_hint, closed, today) for o in offers]
     pack = language_packs().get(lang)
     if pack is not None:
         note = response_text(domain, "utter_offer_language_note", lang).format(language=pack.name)

@@ -105,6 +105,19 @@ def notifier() -> Notifier | None:
     return TelegramNotifier(telegram.token, telegram.staff_chat_id, telegram.api_server)
 
 
+def review_notifier() -> Notifier | None:
+    """Where `lotse offers remind` posts: the chat LOTSE_REVIEW_REMINDER_CHAT through the staff bot, or None (off)."""
+    config = settings()
+    if not config.review_reminder_chat or config.telegram is None:
+        return None
+    return TelegramNotifier(config.telegram.token, config.review_reminder_chat, config.telegram.api_server)
+
+
+def review_notice(text: str) -> StaffNotice:
+    """The weekly list of offers due for review (no buttons; request_id 0: it belongs to no request)."""
+    return StaffNotice(0, text)
+
+
 def staff_notice(template: dict[str, Any], request: ContactRequest) -> StaffNotice:
     """The notice from the domain's utter_staff_new_request (German text lives in domain.yml)."""
     topic = need_label(request.topic) or "-"

@@ -5,24 +5,44 @@ from __future__ import annotations
 import argparse
 import asyncio
 import csv
+import json
+import os
 import sys
+import time
+import urllib.error
+import urllib.request
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 import yaml
 
-from actions.notifications import Notifier, announce, notifier
+from actions.notifications import NoticeFailed, Notifier, announce, notifier, review_notice, review_notifier
 from bot.model import PROJECT_ROOT
 from offers_db.categories import category_ids
 from offers_db.contacts import ContactRepository, ContactRequest
 from offers_db.db import database_url, make_engine
-from offers_db.export import export_csv, export_json
-from offers_db.loader import DEFAULT_OFFERS_DIR, load_offers
+from offers_db.export import export_csv, export_json, safe_row
+from offers_db.loader import DEFAULT_OFFERS_DIR, load_offers, offer_files
 from offers_db.migrate import MigrationError, current_revision, head_revision, migrate
 from offers_db.privacy import DEFAULT_CONVERSATION_DAYS, DEFAULT_REQUEST_DAYS, Privacy
 from offers_db.repository import OfferRepository, SearchQuery
 from offers_db.schema import Offer
+from offers_db.yaml_lines import LineDict, LineList, YamlProblem, load_yaml
+
+REVIEW_DAYS = 365  # as actions.common.REVIEW_VALID_DAYS: older confirmations no longer count on the card
+TELEGRAM_MAX_CHARS = 4000  # Telegram takes at most 4096 characters per message
+
+
+def today() -> date:
+    """The current date; tests replace it for fixed output."""
+    return date.today()
+
+
+def _german_date(day: date) -> str:
+    return day.strftime("%d.%m.%Y")
 
 
 def _print_issues_or_none(path: Path) -> list[Offer] | None:
@@ -65,7 +85,7 @@ def offers_sync(args: argparse.Namespace) -> int:
 def _one_line(offer: Offer) -> str:
     ages = f"{_age(offer.min_age)}–{_age(offer.max_age)} J."
     flags = "" if offer.audience == "public" else " [nur Fachkräfte]"
-    flags += "" if offer.active else " [inaktiv]"
+    flags += {"active": "", "temporarily_closed": " [vorübergehend geschlossen]", "ended": " [beendet]"}[offer.status]
     return f"{offer.id:45} {ages:12} {','.join(offer.categories):30} {offer.title}{flags}"
 
 
@@ -120,6 +140,291 @@ def offers_export(args: argparse.Namespace) -> int:
     return 0
 
 
+# --- reviews: which offers are due, mark one reviewed, check links, remind the team ---------------------
+
+
+def _offers_for_review(path: Path) -> list[Offer]:
+    """The valid offers of the files; problems are named on stderr but do not stop the review commands."""
+    result = load_offers(path)
+    if result.issues:
+        print(
+            f"Hinweis: {len(result.issues)} Fehler in den Dateien, betroffene Angebote fehlen hier "
+            f"(Details: lotse offers validate).",
+            file=sys.stderr,
+        )
+    return result.offers
+
+
+def due_for_review(offers: Sequence[Offer], day: date, days: int = REVIEW_DAYS) -> list[Offer]:
+    """Offers never confirmed by a person, or longer than `days` ago; ended offers are left out."""
+    return [
+        o for o in offers
+        if o.status != "ended" and (o.last_reviewed is None or (day - o.last_reviewed).days > days)
+    ]  # fmt: skip
+
+
+def _provider_contact(offers: Sequence[Offer]) -> str:
+    """Website, phone numbers and e-mail addresses a provider gives in its offers, each once."""
+    found: list[str] = []
+    for offer in offers:
+        for value in (offer.organization_website, offer.website, offer.phone, offer.email):
+            if value and value not in found:
+                found.append(value)
+    return " · ".join(found[:6]) or "keine Kontaktdaten in den Angeboten"
+
+
+def stale_report(offers: Sequence[Offer], day: date, days: int = REVIEW_DAYS) -> list[str]:
+    """The offers due for review grouped by provider, with the provider's contact; [] when none is due."""
+    due = due_for_review(offers, day, days)
+    if not due:
+        return []
+    lines = [f"Zur Prüfung fällig (nie geprüft oder vor mehr als {days} Tagen), Stand {_german_date(day)}:"]
+    providers = sorted({o.organization for o in due}, key=str.casefold)
+    for provider in providers:
+        own = [o for o in offers if o.organization == provider]
+        lines += ["", f"{provider} – {_provider_contact(own)}"]
+        for offer in sorted((o for o in due if o.organization == provider), key=lambda o: o.id):
+            if offer.last_reviewed is None:
+                when = "nie geprüft"
+            else:
+                when = f"zuletzt {_german_date(offer.last_reviewed)} ({(day - offer.last_reviewed).days} Tage)"
+            lines.append(f"  {offer.id}: {when} – {offer.source_file}:{offer.source_line}")
+    lines += ["", f"{len(due)} Angebote bei {len(providers)} Trägern zur Prüfung fällig."]
+    return lines
+
+
+def offers_stale(args: argparse.Namespace) -> int:
+    offers = _offers_for_review(args.path)
+    lines = stale_report(offers, today(), args.days)
+    print("\n".join(lines) if lines else f"Alle Angebote sind in den letzten {args.days} Tagen geprüft worden.")
+    return 0
+
+
+def _find_offer(path: Path, offer_id: str) -> tuple[Path, LineDict] | None:
+    """The file and the parsed entry (with its lines) of the offer `offer_id`; the first one wins."""
+    for file in offer_files(path):
+        try:
+            data = load_yaml(file.read_text(encoding="utf-8-sig"))
+        except (YamlProblem, UnicodeDecodeError, RecursionError):
+            continue
+        offer = _find_in(data, offer_id)
+        if offer is not None:
+            return file, offer
+    return None
+
+
+def _find_in(data: object, offer_id: str) -> LineDict | None:
+    raw = data.get("offers") if isinstance(data, LineDict) else None
+    for offer in raw if isinstance(raw, LineList) else []:
+        if isinstance(offer, LineDict) and offer.get("id") == offer_id:
+            return offer
+    return None
+
+
+def _block_value_line(line: str, key: str) -> tuple[str, str, str] | None:
+    """(prefix up to the value, the value, a trailing comment) of `key: value  # …`, or None for other lines."""
+    stripped = line.rstrip("\r\n")
+    ending = line[len(stripped) :]
+    head = stripped.lstrip(" ")
+    if head.startswith("- "):
+        head = head[2:].lstrip(" ")
+    if not head.startswith(f"{key}:"):
+        return None
+    start = len(stripped) - len(head) + len(key) + 1
+    rest = stripped[start:]
+    value_part, comment = rest, ""
+    if not rest.strip().startswith(("'", '"')) and " #" in rest:
+        cut = rest.index(" #")
+        value_part, comment = rest[:cut], rest[cut:]
+    value = value_part.strip()
+    spaces = len(value_part) - len(value_part.lstrip(" "))
+    trailing = value_part[len(value_part.rstrip()) :] if value else ""
+    return stripped[:start] + " " * max(spaces, 1), value, trailing + comment + ending
+
+
+def _last_line_of(offer: LineDict) -> int:
+    """1-based line of the offer's last key (its value may continue on the following lines)."""
+    return max(offer.key_lines.values())
+
+
+def mark_reviewed(text: str, offer: LineDict, day: date, by: str) -> str:
+    """`text` with the offer's last_reviewed and reviewed_by set; every other line stays byte for byte."""
+    lines = text.splitlines(keepends=True)
+    newline = "\r\n" if lines and lines[0].endswith("\r\n") else "\n"
+    by_value = json.dumps(by, ensure_ascii=False)  # a double-quoted YAML scalar
+    id_line = lines[offer.line_of("id") - 1]
+    indent = " " * (len(id_line) - len(id_line.lstrip(" -")))
+    edits: dict[int, str] = {}  # 0-based line -> new text
+    inserts: list[str] = []
+    anchor = -1
+    for key, value in (("last_reviewed", day.isoformat()), ("reviewed_by", by_value)):
+        if key in offer:
+            index = offer.line_of(key) - 1
+            parts = _block_value_line(lines[index], key)
+            if parts is None:
+                raise ValueError(f"{key} in Zeile {index + 1} bitte von Hand ändern (keine einfache Zeile „{key}: …“)")
+            prefix, _, tail = parts
+            edits[index] = f"{prefix}{value}{tail}"
+        else:
+            inserts.append(f"{indent}{key}: {value}{newline}")
+    if inserts:
+        anchor = offer.line_of("last_reviewed") - 1 if "last_reviewed" in offer else _end_of_offer(lines, offer)
+        if not lines[anchor].endswith(("\n", "\r")):
+            edits[anchor] = edits.get(anchor, lines[anchor]) + newline
+    result = []
+    for index, line in enumerate(lines):
+        result.append(edits.get(index, line))
+        if inserts and index == anchor:
+            result.extend(inserts)
+    return "".join(result)
+
+
+def _end_of_offer(lines: list[str], offer: LineDict) -> int:
+    """0-based index of the offer's last non-blank, non-comment line (after its last key's value)."""
+    last_key = _last_line_of(offer) - 1
+    key_indent = len(lines[last_key]) - len(lines[last_key].lstrip(" -"))
+    end = last_key
+    for index in range(last_key + 1, len(lines)):
+        stripped = lines[index].strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        if len(lines[index]) - len(lines[index].lstrip(" ")) <= key_indent:
+            break
+        end = index
+    return end
+
+
+def offers_reviewed(args: argparse.Namespace) -> int:
+    by = " ".join(args.by.split())
+    if not by or len(by) > 200:
+        print("--by: bitte Name und Einrichtung angeben (höchstens 200 Zeichen).", file=sys.stderr)
+        return 2
+    day = args.date or today()
+    if day > today():
+        print(f"--date: {day.isoformat()} liegt in der Zukunft.", file=sys.stderr)
+        return 2
+    found = _find_offer(args.path, args.id)
+    if found is None:
+        print(f"Kein Angebot mit der ID '{args.id}' in {args.path}.", file=sys.stderr)
+        return 1
+    file, offer = found
+    raw = file.read_bytes()
+    bom = raw.startswith(b"\xef\xbb\xbf")
+    text = raw.decode("utf-8-sig")
+    try:
+        changed = mark_reviewed(text, offer, day, by)
+    except ValueError as error:
+        print(f"{_relative(file)}: {error}", file=sys.stderr)
+        return 1
+    try:
+        after = _find_in(load_yaml(changed), args.id)
+    except YamlProblem:
+        after = None
+    if after is None or (after.get("last_reviewed"), after.get("reviewed_by")) != (day.isoformat(), by):
+        print(f"{_relative(file)}: Änderung nicht eindeutig – bitte von Hand eintragen.", file=sys.stderr)
+        return 1
+    file.write_bytes((b"\xef\xbb\xbf" if bom else b"") + changed.encode("utf-8"))
+    print(
+        f"{_relative(file)}:{after.line_of('id')}: {args.id}: geprüft am {_german_date(day)} von {by}. "
+        "Danach: lotse offers validate && lotse offers sync"
+    )
+    return 0
+
+
+def _relative(path: Path) -> str:
+    try:
+        return os.path.relpath(path)
+    except ValueError:
+        return str(path)
+
+
+@dataclass(frozen=True)
+class LinkProblem:
+    offer: Offer
+    url: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.offer.source_file}:{self.offer.source_line}: {self.offer.id}: {self.url}: {self.reason}"
+
+
+def check_link(url: str, timeout: float, slow: float) -> str | None:
+    """None when `url` answers in time with a success (after redirects); else the reason, in German."""
+    headers = {"User-Agent": "Familien-Lotse-Linkpruefung/1.0"}
+    started = time.monotonic()
+    try:
+        for method in ("HEAD", "GET"):
+            request = urllib.request.Request(url, method=method, headers=headers)  # noqa: S310 - http(s) checked
+            try:
+                with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
+                    status = response.status
+                break
+            except urllib.error.HTTPError as error:
+                if method == "HEAD" and error.code in (405, 501):  # the server does not answer HEAD: ask with GET
+                    continue
+                return f"HTTP {error.code}"
+    except TimeoutError:
+        return f"keine Antwort nach {timeout:g} s"
+    except urllib.error.URLError as error:
+        if isinstance(error.reason, TimeoutError):
+            return f"keine Antwort nach {timeout:g} s"
+        return f"nicht erreichbar ({error.reason})"
+    except (OSError, ValueError) as error:
+        return f"nicht erreichbar ({error})"
+    took = time.monotonic() - started
+    if status >= 400:
+        return f"HTTP {status}"
+    if took > slow:
+        return f"langsam ({took:.1f} s)"
+    return None
+
+
+def offers_check_links(args: argparse.Namespace) -> int:
+    offers = _offers_for_review(args.path)
+    targets: dict[str, Offer] = {}
+    for offer in offers:
+        for url in (offer.website, offer.organization_website, offer.source_url):
+            if url and url not in targets:
+                targets[url] = offer
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        reasons = list(pool.map(lambda url: check_link(url, args.timeout, args.slow), targets))
+    problems = [LinkProblem(o, url, r) for (url, o), r in zip(targets.items(), reasons, strict=True) if r]
+    problems.sort(key=lambda p: (p.offer.source_file, p.offer.source_line, p.url))
+    for problem in problems:
+        print(problem)
+    print(f"{len(targets)} Adressen geprüft, {len(problems)} mit Problemen.")
+    return 1 if problems else 0
+
+
+def offers_remind(args: argparse.Namespace) -> int:
+    """Post the offers due for review to the reminder chat (weekly timer); off without LOTSE_REVIEW_REMINDER_CHAT."""
+    from lotse.settings import settings
+
+    config = settings()
+    if not config.review_reminder_chat:
+        print("Erinnerung ist aus (LOTSE_REVIEW_REMINDER_CHAT ist leer); nichts gesendet.")
+        return 0
+    sender = review_notifier()
+    if sender is None:
+        print("LOTSE_REVIEW_REMINDER_CHAT ist gesetzt, aber Telegram nicht (TELEGRAM_TOKEN …).", file=sys.stderr)
+        return 1
+    lines = stale_report(_offers_for_review(args.path), today(), args.days)
+    if not lines:
+        print("Keine Angebote zur Prüfung fällig; nichts gesendet.")
+        return 0
+    text = "\n".join(lines)
+    if len(text) > TELEGRAM_MAX_CHARS:
+        cut = text.rfind("\n", 0, TELEGRAM_MAX_CHARS - 80)
+        text = text[:cut] + "\n…\n" + lines[-1] + "\nAlle: lotse offers stale"
+    try:
+        asyncio.run(sender.send(review_notice(text)))
+    except NoticeFailed:
+        print("Telegram hat die Erinnerung nicht angenommen; nächste Woche erneut.", file=sys.stderr)
+        return 1
+    print(f"Erinnerung gesendet: {lines[-1]}")
+    return 0
+
+
 def run_bot(_args: argparse.Namespace) -> int:
     from bot.run import run  # imports the server helpers only when needed
 
@@ -143,7 +448,8 @@ def report_needs(args: argparse.Namespace) -> int:
         writer = csv.writer(sys.stdout)
         writer.writerow(["day", "need", "age_group", "channel", "outcome", "count"])
         for row in rows:
-            writer.writerow([row["day"], row["need"], row["age_group"], row["channel"], row["outcome"], row["count"]])
+            cells = [row["day"], row["need"], row["age_group"], row["channel"], row["outcome"], row["count"]]
+            writer.writerow(safe_row(cells))
         return 0
     print(f"{'Bedarf':28} {'gefunden':>9} {'ungedeckt':>10}")
     for need in sorted({need for need, _ in totals}):
@@ -354,6 +660,10 @@ EXAMPLES = {
     ("offers", "show"): "lotse offers show familienzentrum-alfeld-lotse",
     ("offers", "search"): "lotse offers search --need kinderbetreuung --age 4 krippe",
     ("offers", "export"): "lotse offers export --format csv -o angebote.csv",
+    ("offers", "stale"): "lotse offers stale --days 365",
+    ("offers", "reviewed"): "lotse offers reviewed familienzentrum-alfeld-lotse --by 'M. Muster'",
+    ("offers", "check-links"): "lotse offers check-links --timeout 5",
+    ("offers", "remind"): "lotse offers remind",
     ("run",): "lotse run",
     ("train",): "lotse train",
     ("report",): "lotse report needs --since 2026-01-01",
@@ -412,6 +722,47 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--output", "-o")
     export.add_argument("--include-staff", action="store_true")
     export.set_defaults(handler=offers_export)
+    stale = sub.add_parser(
+        "stale",
+        help="Angebote, die geprüft werden müssen, nach Träger",
+        description="Listet Angebote, die nie oder vor mehr als --days Tagen von einer Person geprüft wurden, "
+        "nach Träger mit dessen Kontakt (Webseite, Telefon, E-Mail aus den Angeboten). Beendete fehlen.",
+    )
+    stale.add_argument(
+        "--days", type=int, default=REVIEW_DAYS, help=f"Prüfung gilt so viele Tage (Standard {REVIEW_DAYS})"
+    )
+    stale.add_argument("path", nargs="?", type=Path, default=DEFAULT_OFFERS_DIR)
+    stale.set_defaults(handler=offers_stale)
+    reviewed = sub.add_parser(
+        "reviewed",
+        help="ein Angebot als geprüft eintragen (last_reviewed, reviewed_by)",
+        description="Setzt last_reviewed und reviewed_by des Angebots in seiner YAML-Datei; alle anderen Zeilen "
+        "bleiben, wie sie sind. Danach: lotse offers validate && lotse offers sync.",
+    )
+    reviewed.add_argument("id")
+    reviewed.add_argument("--by", required=True, help="wer die Angaben bestätigt hat (Name, Einrichtung)")
+    reviewed.add_argument("--date", type=date.fromisoformat, help="Datum JJJJ-MM-TT (Standard: heute)")
+    reviewed.add_argument("--path", type=Path, default=DEFAULT_OFFERS_DIR, help="Datei oder Ordner der Angebote")
+    reviewed.set_defaults(handler=offers_reviewed)
+    links = sub.add_parser(
+        "check-links",
+        help="Webseiten und Quellen aller Angebote aufrufen",
+        description="Ruft jede Webseite und jede Quelle (source.url) auf (HEAD, bei 405 GET) und nennt tote "
+        "und langsame als datei:zeile: id: adresse: grund. Exit-Code 1, wenn eine Adresse ein Problem hat.",
+    )
+    links.add_argument("--timeout", type=float, default=5.0, help="Sekunden bis „keine Antwort“ (Standard 5)")
+    links.add_argument("--slow", type=float, default=3.0, help="ab so vielen Sekunden „langsam“ (Standard 3)")
+    links.add_argument("path", nargs="?", type=Path, default=DEFAULT_OFFERS_DIR)
+    links.set_defaults(handler=offers_check_links)
+    remind = sub.add_parser(
+        "remind",
+        help="fällige Prüfungen an den Team-Chat senden (wöchentlicher Timer)",
+        description="Sendet die Liste von `lotse offers stale` an den Telegram-Chat LOTSE_REVIEW_REMINDER_CHAT; "
+        "ist die Einstellung leer, passiert nichts.",
+    )
+    remind.add_argument("--days", type=int, default=REVIEW_DAYS)
+    remind.add_argument("path", nargs="?", type=Path, default=DEFAULT_OFFERS_DIR)
+    remind.set_defaults(handler=offers_remind)
     commands.add_parser("run", help="den ganzen Bot starten (Angebote, Modell, Server)").set_defaults(handler=run_bot)
     commands.add_parser("train", help="das Rasa-Modell trainieren, falls nötig").set_defaults(handler=train_model)
     report = commands.add_parser("report", help="anonyme Zahlen für die Ausschüsse")

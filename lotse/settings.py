@@ -98,6 +98,8 @@ class Settings:
     telegram: Telegram | None = None
     familienzentrum_id: str = "familienzentrum-alfeld-lotse"
     metrics: bool = True
+    # `lotse offers remind` posts the offers due for review to this Telegram chat (weekly timer); None = off
+    review_reminder_chat: str | None = None
 
     @property
     def base_url(self) -> str:
@@ -197,6 +199,7 @@ def from_environment(env: Mapping[str, str] | None = None) -> Settings:
         telegram=_telegram(env),
         familienzentrum_id=env.get("LOTSE_FAMILIENZENTRUM_ID", "").strip() or defaults.familienzentrum_id,
         metrics=env.get("LOTSE_METRICS", "on").strip().lower() not in ("0", "off", "false", "no"),
+        review_reminder_chat=env.get("LOTSE_REVIEW_REMINDER_CHAT", "").strip() or None,
     )
 
 
@@ -243,6 +246,7 @@ def environment(current: Settings) -> dict[str, str]:
         "LOTSE_WEBCHAT_SECRET": current.webchat_secret or "",
         "LOTSE_FAMILIENZENTRUM_ID": current.familienzentrum_id,
         "LOTSE_METRICS": "on" if current.metrics else "off",
+        "LOTSE_REVIEW_REMINDER_CHAT": current.review_reminder_chat or "",
         "DATABASE_URL": "",
     }
     if current.telegram:

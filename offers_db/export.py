@@ -9,8 +9,11 @@ from collections.abc import Iterable
 from typing import Any
 
 from offers_db.categories import categories
-from offers_db.schema import Offer
+from offers_db.schema import EMAIL, Offer
 
+HSDS_STATUS = {"active": "active", "temporarily_closed": "temporarily closed", "ended": "defunct"}
+# a spreadsheet runs a cell starting with one of these as a formula (CSV injection, OWASP)
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 HSDS_DAYS = {"mo": "MO", "di": "TU", "mi": "WE", "do": "TH", "fr": "FR", "sa": "SA", "so": "SU"}
 
 
@@ -41,7 +44,9 @@ def to_hsds(offer: Offer) -> dict[str, Any]:
         "name": offer.title,
         "description": offer.description,
         "organization": {"name": offer.organization, "website": offer.organization_website},
-        "status": "active" if offer.active else "inactive",
+        # HSDS service.status: active | inactive | defunct | temporarily closed
+        "status": HSDS_STATUS[offer.status],
+        "alert": offer.alert,
         "url": offer.website,
         "email": offer.email,
         "phones": [{"number": offer.phone}] if offer.phone else [],
@@ -58,6 +63,19 @@ def to_hsds(offer: Offer) -> dict[str, Any]:
         "location": location,
         "schedules": _schedules(offer),
         "assured_date": offer.last_reviewed.isoformat() if offer.last_reviewed else None,
+        # HSDS wants the assurer's e-mail address; reviewed_by is usually "name, organisation"
+        "assurer_email": offer.reviewed_by if offer.reviewed_by and EMAIL.match(offer.reviewed_by) else None,
+        "assurer": offer.reviewed_by,
+        "attributes": [
+            {
+                "label": "source",
+                "url": offer.source_url,
+                "title": offer.source_label,
+                "read": offer.source_read.isoformat() if offer.source_read else None,
+            }
+        ]
+        if offer.source_url
+        else [],
         "valid_from": offer.valid_from.isoformat() if offer.valid_from else None,
         "valid_until": offer.valid_until.isoformat() if offer.valid_until else None,
         "keywords": list(offer.keywords),
@@ -70,8 +88,20 @@ def export_json(offers: Iterable[Offer]) -> str:
     return json.dumps({"services": [to_hsds(o) for o in offers]}, ensure_ascii=False, indent=2) + "\n"
 
 
+def csv_safe(value: Any) -> Any:
+    """A cell a spreadsheet shows as text: a leading = + - @ tab or CR gets a single quote before it."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+def safe_row(values: Iterable[Any]) -> list[Any]:
+    """csv_safe for every cell of a row (for csv.writer)."""
+    return [csv_safe(v) for v in values]
+
+
 def export_csv(offers: Iterable[Offer]) -> str:
-    """All offers as CSV, one row each, list fields joined with ';'."""
+    """All offers as CSV, one row each, list fields joined with ';'; no cell can start a formula."""
     rows = [o.to_dict() for o in offers]
     columns = [c for c in Offer.__dataclass_fields__ if c not in ("source_file", "source_line")]
     buffer = io.StringIO()
@@ -81,5 +111,5 @@ def export_csv(offers: Iterable[Offer]) -> str:
         flat = {k: ";".join(v) if isinstance(v, list) else v for k, v in row.items()}
         if isinstance(row.get("opening_hours_weekly"), dict):
             flat["opening_hours_weekly"] = json.dumps(row["opening_hours_weekly"])
-        writer.writerow(flat)
+        writer.writerow({k: csv_safe(v) for k, v in flat.items()})
     return buffer.getvalue()

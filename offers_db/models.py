@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from sqlalchemy import (
-    Boolean,
     Column,
     Date,
     DateTime,
@@ -29,9 +28,17 @@ offers = Table(
     Column("max_age", Float),
     Column("district", String(100)),
     Column("languages", String(200), nullable=False),
-    Column("active", Boolean, nullable=False),
+    # active | temporarily_closed | ended (replaced the boolean `active` in 0003); ended offers are never shown
+    Column("status", String(20), nullable=False, server_default="active"),
+    Column("alert", String(200)),
     Column("valid_from", Date),
     Column("valid_until", Date),
+    # where the facts come from: a person who confirmed them, or a public page read on a date
+    Column("last_reviewed", Date),
+    Column("reviewed_by", String(200)),
+    Column("source_url", String(300)),
+    Column("source_title", String(100)),
+    Column("source_read", Date),
     Column("search_text", Text, nullable=False),
     Column("content_hash", String(64), nullable=False),
     Column("data", Text, nullable=False),

@@ -73,6 +73,7 @@ def _search_text(offer: Offer) -> str:
 
 
 def _content_hash(offer: Offer) -> str:
+    """Over every field of the offer (status, alert, source and review included), so sync notices any change."""
     canonical = json.dumps(offer.to_dict(), sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(canonical.encode()).hexdigest()
 
@@ -87,9 +88,15 @@ def _row(offer: Offer) -> dict[str, object]:
         "max_age": offer.max_age,
         "district": offer.district,
         "languages": " ".join(offer.languages),
-        "active": offer.active,
+        "status": offer.status,
+        "alert": offer.alert,
         "valid_from": offer.valid_from,
         "valid_until": offer.valid_until,
+        "last_reviewed": offer.last_reviewed,
+        "reviewed_by": offer.reviewed_by,
+        "source_url": offer.source_url,
+        "source_title": offer.source_title,
+        "source_read": offer.source_read,
         "search_text": _search_text(offer),
         "content_hash": _content_hash(offer),
         "data": json.dumps(offer.to_dict(), ensure_ascii=False),
@@ -143,7 +150,7 @@ class OfferRepository(UsesDatabase):
         return report
 
     def all(self) -> list[Offer]:
-        """Every stored offer, active or not, by id."""
+        """Every stored offer, whatever its status, by id."""
         with Session(self.engine, future=True) as session:
             data = session.execute(select(offers.c.data).order_by(offers.c.id)).scalars().all()
         return [Offer.from_json(d) for d in data]
@@ -158,7 +165,7 @@ class OfferRepository(UsesDatabase):
         """Ranked offers: category match, then age fit, then text relevance; one consistent read."""
         today = query.today or date.today()
         conditions = [
-            offers.c.active.is_(True),
+            offers.c.status != "ended",  # temporarily closed offers are shown, with their alert
             or_(offers.c.valid_from.is_(None), offers.c.valid_from <= today),
             or_(offers.c.valid_until.is_(None), offers.c.valid_until >= today),
         ]

@@ -22,6 +22,8 @@ TIME_RANGE = re.compile(r"^([01][0-9]|2[0-3]):([0-5][0-9])\s*-\s*([01][0-9]|2[0-
 WEEKDAYS = {"mo": "Mo", "di": "Di", "mi": "Mi", "do": "Do", "fr": "Fr", "sa": "Sa", "so": "So"}
 AUDIENCES = ("public", "staff")
 DELIVERIES = ("in_person", "online", "phone")
+STATUSES = ("active", "temporarily_closed", "ended")  # ended offers are never shown to families
+MAX_ALERT_CHARS = 200
 MAX_AGE_YEARS = 99
 ISO_639_1 = frozenset(
     "aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu "
@@ -38,8 +40,10 @@ ORGANIZATION_FIELDS = ("name", "website")
 OFFER_FIELDS = (
     "id", "title", "description", "categories", "organization", "min_age", "max_age", "audience",
     "delivery", "location", "contact", "opening_hours", "cost", "languages", "how_to_apply",
-    "eligibility", "keywords", "last_reviewed", "valid_from", "valid_until", "active",
+    "eligibility", "keywords", "source", "last_reviewed", "reviewed_by", "valid_from", "valid_until", "status",
+    "alert",
 )  # fmt: skip
+SOURCE_FIELDS = ("url", "title", "read")
 LOCATION_FIELDS = ("street", "postal_code", "city", "district", "lat", "lon")
 CONTACT_FIELDS = ("phone", "email", "website")
 COST_FIELDS = ("free", "description")
@@ -90,9 +94,14 @@ class Offer:
     eligibility: str | None = None
     keywords: tuple[str, ...] = ()
     last_reviewed: date | None = None
+    reviewed_by: str | None = None
+    source_url: str | None = None
+    source_title: str | None = None
+    source_read: date | None = None
     valid_from: date | None = None
     valid_until: date | None = None
-    active: bool = True
+    status: str = "active"
+    alert: str | None = None
     source_file: str = field(default="", compare=False)
     source_line: int = field(default=0, compare=False)
 
@@ -102,6 +111,21 @@ class Offer:
         place = " ".join(p for p in (self.postal_code, self.city) if p)
         parts = [p for p in (self.street, place) if p]
         return ", ".join(parts) or None
+
+    @property
+    def active(self) -> bool:
+        """Shown to families at all: everything but `ended` (temporarily closed offers show their alert)."""
+        return self.status != "ended"
+
+    @property
+    def source_label(self) -> str | None:
+        """How the card names the source: its title, else the page's host name (without www.)."""
+        if not self.source_url:
+            return None
+        if self.source_title:
+            return self.source_title
+        host = urlparse(self.source_url).hostname or self.source_url
+        return host.removeprefix("www.")
 
     @property
     def cost(self) -> str | None:
@@ -114,7 +138,10 @@ class Offer:
     def from_json(cls, text: str) -> Offer:
         """Rebuild an offer from the JSON that to_dict() produced."""
         data = json.loads(text)
-        for key in ("last_reviewed", "valid_from", "valid_until"):
+        if "active" in data:  # stored before `status` replaced `active` (migration 0003)
+            was_active = data.pop("active")
+            data.setdefault("status", "active" if was_active else "ended")
+        for key in ("last_reviewed", "source_read", "valid_from", "valid_until"):
             if data.get(key):
                 data[key] = date.fromisoformat(data[key])
         for key in ("categories", "languages", "keywords"):
@@ -143,9 +170,11 @@ class _Checker:
     def add(self, line: int, field_name: str, message: str) -> None:
         self.issues.append(Issue(self.file, line, field_name, message))
 
-    def unknown_fields(self, data: LineDict, allowed: tuple[str, ...], prefix: str) -> None:
+    def unknown_fields(
+        self, data: LineDict, allowed: tuple[str, ...], prefix: str, ignore: tuple[str, ...] = ()
+    ) -> None:
         for key in data:
-            if key not in allowed:
+            if key not in allowed and key not in ignore:
                 hint = _did_you_mean(str(key), allowed)
                 self.add(data.line_of(key), f"{prefix}{key}", f"unbekanntes Feld{hint}")
 
@@ -204,17 +233,17 @@ class _Checker:
             return default
         return str(value)
 
-    def day(self, data: LineDict, key: str) -> date | None:
+    def day(self, data: LineDict, key: str, prefix: str = "") -> date | None:
         value = data.get(key)
         if value is None:
             return None
         if not isinstance(value, str) or not ISO_DATE.match(value):
-            self.add(data.line_of(key), key, f"'{value}' ist kein Datum im Format JJJJ-MM-TT")
+            self.add(data.line_of(key), prefix + key, f"'{value}' ist kein Datum im Format JJJJ-MM-TT")
             return None
         try:
             return date.fromisoformat(value)
         except ValueError:
-            self.add(data.line_of(key), key, f"'{value}' ist kein gültiges Datum")
+            self.add(data.line_of(key), prefix + key, f"'{value}' ist kein gültiges Datum")
             return None
 
     def text_list(self, data: LineDict, key: str, *, max_items: int = 30, max_len: int = 60) -> list[tuple[int, str]]:
@@ -299,7 +328,9 @@ def _organization(check: _Checker, data: LineDict, key: str, *, required: bool) 
 
 
 def _offer(check: _Checker, raw: LineDict, file_org: tuple[str, str | None] | None) -> Offer | None:
-    check.unknown_fields(raw, OFFER_FIELDS, "")
+    if "active" in raw:  # the field before issue 12
+        check.add(raw.line_of("active"), "active", "heißt jetzt status: active, temporarily_closed oder ended")
+    check.unknown_fields(raw, OFFER_FIELDS, "", ignore=("active",))
     offer_id = check.text(raw, "id", "", required=True, max_len=80)
     if offer_id and not SLUG.match(offer_id):
         check.add(raw.line_of("id"), "id", f"'{offer_id}' ist keine gültige ID (nur a-z, 0-9 und -)")
@@ -327,8 +358,22 @@ def _offer(check: _Checker, raw: LineDict, file_org: tuple[str, str | None] | No
         check.add(raw.line_of("valid_from"), "valid_from", "valid_from liegt nach valid_until")
     how_to_apply = check.text(raw, "how_to_apply", "")
     eligibility = check.text(raw, "eligibility", "")
+    before = len(check.issues)
+    source = _source(check, raw)
+    source_problem = len(check.issues) > before
     last_reviewed = check.day(raw, "last_reviewed")
-    active = check.boolean(raw, "active", "", default=True)
+    before = len(check.issues)
+    reviewed_by = check.text(raw, "reviewed_by", "", max_len=200)
+    if last_reviewed and not reviewed_by and len(check.issues) == before:
+        check.add(
+            raw.line_of("last_reviewed"),
+            "reviewed_by",
+            "Pflichtfeld, wenn last_reviewed gesetzt ist (wer hat die Angaben bestätigt?)",
+        )
+    status = check.choice(raw, "status", STATUSES, "active")
+    alert = check.text(raw, "alert", "", max_len=MAX_ALERT_CHARS)
+    if not (source or source_problem or last_reviewed):
+        _contact_needs_source(check, raw, contact, location)
     if not (offer_id and title and description and categories and org):
         return None
     return Offer(
@@ -353,12 +398,42 @@ def _offer(check: _Checker, raw: LineDict, file_org: tuple[str, str | None] | No
         eligibility=eligibility,
         keywords=keywords,
         last_reviewed=last_reviewed,
+        reviewed_by=reviewed_by,
+        **source,
         valid_from=valid_from,
         valid_until=valid_until,
-        active=active,
+        status=status,
+        alert=alert,
         source_file=check.file,
         source_line=raw.line_of("id"),
     )
+
+
+def _source(check: _Checker, raw: LineDict) -> dict[str, Any]:
+    """source: {url, title, read}: the public page the facts were read on, and when."""
+    source = check.mapping(raw, "source", "")
+    if source is None:
+        return {}
+    check.unknown_fields(source, SOURCE_FIELDS, "source.")
+    url = check.text(source, "url", "source.", required=True, max_len=300)
+    if url is not None and not _valid_url(url):
+        check.add(source.line_of("url"), "source.url", f"'{url}' ist keine http(s)-Adresse")
+        url = None
+    title = check.text(source, "title", "source.", max_len=100)
+    read = check.day(source, "read", "source.")
+    if "read" not in source or source.get("read") is None:
+        check.add(source.line_of("read"), "source.read", "Pflichtfeld fehlt (Datum, an dem die Seite gelesen wurde)")
+    if url is None or read is None:
+        return {}
+    return {"source_url": url, "source_title": title, "source_read": read}
+
+
+def _contact_needs_source(check: _Checker, raw: LineDict, contact: dict[str, Any], location: dict[str, Any]) -> None:
+    """Phone numbers, e-mail addresses and street addresses must come from somewhere (never invented)."""
+    if contact.get("phone") or contact.get("email"):
+        check.add(raw.line_of("contact"), "contact", "Kontaktdaten ohne Quelle: source oder last_reviewed angeben")
+    elif location.get("street"):
+        check.add(raw.line_of("location"), "location", "Kontaktdaten ohne Quelle: source oder last_reviewed angeben")
 
 
 def _categories(check: _Checker, raw: LineDict) -> list[str]:

@@ -18,6 +18,8 @@ def make_offer(offer_id: str, **fields: Any) -> Offer:
         "categories": ("kinderbetreuung",),
         "organization": "Träger",
     }
+    if "active" in fields:  # the boolean before `status` (issue 12): False means ended
+        fields.setdefault("status", "active" if fields.pop("active") else "ended")
     values.update(fields)
     return Offer(**values)
 

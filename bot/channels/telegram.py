@@ -85,6 +85,8 @@ def offer_html(offer: dict[str, Any]) -> str:
         return html.escape(str(value), quote=True)
 
     lines = [f"<b>{esc(offer.get('title', ''))}</b>"]
+    if offer.get("alert"):
+        lines.append(f"<b>⚠ {esc(offer['alert'])}</b>")
     if offer.get("organization"):
         lines.append(esc(offer["organization"]))
     ages = (offer.get("min_age"), offer.get("max_age"))

@@ -33,7 +33,7 @@ from offers_db.migrate import (
 
 DATA = Path(__file__).parents[1] / "data"
 ADMIN_URL = os.environ.get("LOTSE_TEST_POSTGRES", "postgresql://postgres@127.0.0.1:5432/postgres")
-HEAD = "0002_contact_notices"
+HEAD = "0003_offer_status_and_source"
 
 OFFERS = [
     {
@@ -157,6 +157,18 @@ def create_legacy(url: str, schema_file: str) -> None:
     engine.dispose()
 
 
+# what 0003 makes of the offers: `active` becomes `status` (false: ended), the new columns stay empty until a sync
+NEW_OFFER_COLUMNS = ("alert", "last_reviewed", "reviewed_by", "source_url", "source_title", "source_read")
+UPGRADED_OFFERS = [
+    {
+        **{k: v for k, v in row.items() if k != "active"},
+        "status": "active" if row["active"] else "ended",
+        **dict.fromkeys(NEW_OFFER_COLUMNS),
+    }
+    for row in OFFERS
+]
+
+
 def rows(engine: Engine, table: str) -> list[dict[str, Any]]:
     model = models.metadata.tables[table]
     with engine.connect() as connection:
@@ -167,7 +179,7 @@ def assert_upgraded_with_every_row(engine: Engine) -> None:
     assert current_revision(engine) == head_revision() == HEAD
     columns = {c["name"]: c for c in inspect(engine).get_columns("contact_requests")}
     assert columns["notice_sent_at"]["nullable"] and not columns["notice_attempts"]["nullable"]
-    assert rows(engine, "offers") == sorted(OFFERS, key=lambda row: row["id"])
+    assert rows(engine, "offers") == sorted(UPGRADED_OFFERS, key=lambda row: row["id"])
     assert rows(engine, "offer_categories") == OFFER_CATEGORIES
     key = ("day", "need", "age_group", "channel", "outcome")
     assert rows(engine, "need_counts") == sorted(NEED_COUNTS, key=lambda row: tuple(row[k] for k in key))
@@ -416,7 +428,11 @@ def test_downgrade_to_baseline_and_back(sqlite_url: str) -> None:
     engine = create_engine(sqlite_url, future=True)
     try:
         with engine.begin() as connection:
+            command.downgrade(alembic_config(connection), "0002_contact_notices")
+            back = connection.execute(text("SELECT id, active FROM offers ORDER BY id")).all()
+            assert "status" not in {c["name"] for c in inspect(connection).get_columns("offers")}
             command.downgrade(alembic_config(connection), BASELINE)
+        assert back == [("fachberatung-kinderschutz", False), ("kita-sonnenschein", True)]
         assert "notice_sent_at" not in {c["name"] for c in inspect(engine).get_columns("contact_requests")}
         assert current_revision(engine) == BASELINE
         assert migrate(engine) == HEAD

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import threading
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 from sqlalchemy.exc import OperationalError
 
 from offers_db import repository as repository_module
 from offers_db.db import make_engine
-from offers_db.models import offer_categories
+from offers_db.models import offer_categories, offers
 from offers_db.repository import OfferRepository, SearchQuery
 from tests.factories import make_offer
 
@@ -96,3 +98,42 @@ def test_changed_category_moves_the_offer(repository: OfferRepository) -> None:
     repository.sync([replace(offer, categories=("schuldnerberatung",))])
     assert [o.id for o in repository.search(SearchQuery(need="schuldnerberatung"))] == ["x"]
     assert repository.search(SearchQuery(need="wohnen")) == []
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"status": "temporarily_closed"},
+        {"status": "ended"},
+        {"alert": "Im August geschlossen."},
+        {"last_reviewed": date(2026, 10, 1), "reviewed_by": "M. Muster"},
+        {"reviewed_by": "Andere Person"},
+        {"source_url": "https://www.alfeld.de/x", "source_read": date(2026, 11, 20)},
+        {"source_title": "Stadt Alfeld"},
+        {"source_read": date(2026, 11, 21)},
+    ],
+    ids=lambda change: ",".join(change),
+)
+def test_sync_notices_changes_of_status_alert_review_and_source(
+    repository: OfferRepository, change: dict[str, object]
+) -> None:
+    base = {
+        "last_reviewed": date(2026, 1, 1),
+        "reviewed_by": "M. Muster",
+        "source_url": "https://www.alfeld.de/y",
+        "source_read": date(2026, 11, 20),
+    }
+    repository.sync([make_offer("a", **base), make_offer("b")])
+    report = repository.sync([make_offer("a", **{**base, **change}), make_offer("b")])
+    assert (report.added, report.changed, report.removed) == ([], ["a"], [])
+    stored = repository.get("a")
+    assert stored is not None and all(getattr(stored, key) == value for key, value in change.items())
+    with repository.engine.connect() as connection:
+        row = connection.execute(select(offers).where(offers.c.id == "a")).one()._mapping
+    assert all(row[key] == value for key, value in change.items())  # also in the table's own columns
+
+
+def test_ended_offers_are_kept_but_never_found(repository: OfferRepository) -> None:
+    repository.sync([make_offer("a", status="ended"), make_offer("b", status="temporarily_closed")])
+    assert [o.id for o in repository.search(SearchQuery(need="kinderbetreuung"))] == ["b"]
+    assert [o.id for o in repository.all()] == ["a", "b"]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import pytest
@@ -21,7 +21,7 @@ from offers_db.repository import OfferRepository
 from tests.factories import make_offer, memory_repository
 from tests.tracker import domain, tracker
 
-REVIEWED = date(2025, 10, 1)
+REVIEWED = date.today() - timedelta(days=30)  # within a year: the card needs no hint
 CONTRACT_KEYS = {
     "id", "title", "categories", "min_age", "max_age", "organization", "address",
     "phone", "email", "website", "opening_hours", "cost", "last_reviewed",

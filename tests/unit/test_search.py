@@ -66,15 +66,16 @@ def test_staff_offers_only_for_staff_audience() -> None:
     assert set(ids(repo, need="kinderbetreuung", audience="staff")) == {"public", "intern"}
 
 
-def test_inactive_and_expired_offers_never_appear() -> None:
+def test_ended_and_expired_offers_never_appear() -> None:
     repo = memory_repository(
         make_offer("aktiv"),
-        make_offer("inaktiv", active=False),
+        make_offer("beendet", status="ended"),
+        make_offer("geschlossen", status="temporarily_closed", alert="Im August geschlossen."),
         make_offer("abgelaufen", valid_until=date(2026, 5, 31)),
         make_offer("zukuenftig", valid_from=date(2026, 6, 2)),
         make_offer("laeuft", valid_from=date(2026, 1, 1), valid_until=date(2026, 6, 1)),
     )
-    assert set(ids(repo, need="kinderbetreuung")) == {"aktiv", "laeuft"}
+    assert set(ids(repo, need="kinderbetreuung")) == {"aktiv", "geschlossen", "laeuft"}  # closed: shown with alert
 
 
 def test_district_and_language_prefer_without_excluding() -> None:

@@ -40,7 +40,7 @@ EXPECTED = {
     "19_bad_language.yml": "7: languages: 'arabisch' ist kein ISO-639-1-Sprachcode (z. B. de, en, tr, ar)",
     "20_duplicate_key.yml": "5: (YAML): Feld 'title' steht doppelt (zuerst in Zeile 4)",
     "21_bad_opening_hours.yml": "8: opening_hours.mo: '9 bis 12' ist keine Zeitspanne HH:MM-HH:MM",
-    "22_yes_is_not_bool.yml": "7: active: muss true oder false sein",
+    "22_yes_is_not_bool.yml": "7: active: heißt jetzt status: active, temporarily_closed oder ended",
     "23_postal_code_number.yml": "8: location.postal_code: '31061' ist keine Postleitzahl "
     '(5 Ziffern in Anführungszeichen, z. B. "31061")',
 }

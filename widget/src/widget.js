@@ -177,6 +177,7 @@ const STYLE = `
 .lotse-card p{margin:2px 0}
 .lotse-card a{color:#0a4a85;font-weight:600}
 .lotse-hint{color:#7a3b00;font-weight:600}
+.lotse-alert{margin:4px 0 6px;padding:6px 8px;border-radius:6px;background:#fff4e5;border:2px solid #b45309;color:#6b3600;font-weight:700}
 .lotse-language-note{color:#1b5e20;font-weight:600}
 .lotse-card summary{min-height:44px;padding:10px 0;color:#0a4a85;font-weight:600;cursor:pointer}
 .lotse-typing{padding:4px 12px;color:#444;font-style:italic}
@@ -192,12 +193,23 @@ const STYLE = `
 @media (max-width:480px){.lotse-panel{right:0;bottom:0;width:100vw;max-width:100vw;height:100%;max-height:100%;border-radius:0}}
 `;
 
+// "laut <source>, Stand <date>": the source's name becomes a link to the page the facts were read on
+function sourceHint(offer) {
+  const at = offer.source && offer.source_url ? offer.hint.indexOf(offer.source) : -1;
+  if (at < 0) return [offer.hint];
+  const before = offer.hint.slice(0, at);
+  const after = offer.hint.slice(at + offer.source.length);
+  return [before, link(offer.source, offer.source_url, { lang: "de", dir: "auto" }), after];
+}
+
 // An offer's own data is German (offers database); labels and the hint are in the chat's language.
 // German parts carry lang="de" and are isolated (dir="auto", <bdi>) so they stay readable in right-to-left text.
 function renderOffer(offer, text, lang) {
   const german = (tag, value) => el(tag, { lang: "de", dir: "auto" }, value);
   const card = el("article", { class: "lotse-card", lang }, german("h3", offer.title || ""));
   const line = (...parts) => card.append(el("p", {}, ...parts));
+  // an alert ("Im August geschlossen.", or "temporarily closed" in the chat's language) comes first, unmissable
+  if (offer.alert) card.append(el("p", { class: "lotse-alert", role: "note", dir: "auto" }, "⚠ ", offer.alert));
   if (offer.organization) card.append(german("p", offer.organization));
   if (offer.address) {
     const map = `https://www.openstreetmap.org/search?query=${encodeURIComponent(offer.address)}`;
@@ -208,7 +220,7 @@ function renderOffer(offer, text, lang) {
   if (offer.website) line(link(offer.website.replace(/^https?:\/\//, ""), offer.website, { dir: "ltr" }));
   if (offer.cost) line(`${text.cost}: `, german("bdi", offer.cost));
   if (offer.language_note) card.append(el("p", { class: "lotse-language-note" }, offer.language_note));
-  if (offer.hint) card.append(el("p", { class: "lotse-hint" }, `${text.hint}: ${offer.hint}`));
+  if (offer.hint) card.append(el("p", { class: "lotse-hint" }, `${text.hint}: `, ...sourceHint(offer)));
   const more = [
     offer.description && german("p", offer.description),
     offer.opening_hours && el("p", {}, `${text.opening_hours}: `, german("bdi", offer.opening_hours)),
