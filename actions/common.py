@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import date
 from functools import cache
 from typing import Any
@@ -136,6 +137,17 @@ def audience(tracker: Tracker) -> str:
 def channel(tracker: Tracker) -> str:
     """The input channel's name for anonymous statistics."""
     return str(tracker.get_latest_input_channel() or "unbekannt")
+
+
+def count(event: str, tracker: Tracker) -> None:
+    """Count one anonymous usage event (offers_db.usage.EVENTS) for this hour and channel — no id, no text.
+
+    The counters are statistics for the needs report: a database error here never stops the conversation.
+    """
+    try:
+        repository().record_usage(event, channel(tracker))
+    except Exception:
+        logging.getLogger(__name__).warning("Nutzungszähler %s nicht gespeichert", event, exc_info=True)
 
 
 def familienzentrum() -> Offer | None:

@@ -116,6 +116,7 @@ class ActionSubmitContact(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         clear = [SlotSet(slot, None) for slot in CONTACT_SLOTS]
+        await asyncio.to_thread(contacts().count_usage, "asked_person", channel(tracker))
         if tracker.get_slot("contact_consent") is not True:
             dispatcher.utter_message(response="utter_contact_not_stored", contact=contact_lines(familienzentrum()))
             return clear

@@ -8,7 +8,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import contact_lines, familienzentrum, language, response_text, response_variant
+from actions.common import contact_lines, count, familienzentrum, language, response_text, response_variant
 from actions.languages import suggest_language
 from lotse.languages import GERMAN
 from offers_db.categories import categories
@@ -108,4 +108,5 @@ class ActionContactFamilienzentrum(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         dispatcher.utter_message(response="utter_contact_familienzentrum", contact=contact_lines(familienzentrum()))
+        count("asked_person", tracker)
         return []

@@ -13,6 +13,7 @@ from actions.common import (
     audience,
     channel,
     contact_lines,
+    count,
     familienzentrum,
     language,
     need_label,
@@ -73,6 +74,8 @@ class ActionShowOffers(Action):
         found = repository().search(query, limit=PAGE_SIZE + 1)
         if query.need:
             repository().record_need(query.need, query.child_age, channel(tracker), matched=bool(found))
+            if not found:
+                count("no_offer", tracker)
         page = found[:PAGE_SIZE]
         events: list[EventType] = [SlotSet("offers_shown", float(len(page))), SlotSet("fallback_count", 0.0)]
         if not found:
@@ -83,6 +86,8 @@ class ActionShowOffers(Action):
             utter_page(dispatcher, domain, query, page, has_more=len(found) > PAGE_SIZE, lang=language(tracker))
         sibling_age = tracker.get_slot("sibling_age")
         other_need = tracker.get_slot("other_need")
+        if query.need and (sibling_age is not None or (other_need and other_need != query.need)):
+            count("several_needs", tracker)
         if found and sibling_age is not None:
             dispatcher.utter_message(response="utter_offer_sibling", sibling_age=f"{sibling_age:g}")
         elif other_need and other_need != query.need and other_need in categories():

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import csv
 import json
 import os
 import sys
@@ -14,7 +13,7 @@ import urllib.request
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import yaml
@@ -24,7 +23,7 @@ from bot.model import PROJECT_ROOT
 from offers_db.categories import category_ids
 from offers_db.contacts import ContactRepository, ContactRequest
 from offers_db.db import database_url, make_engine
-from offers_db.export import export_csv, export_json, safe_row
+from offers_db.export import export_csv, export_json
 from offers_db.loader import DEFAULT_OFFERS_DIR, load_offers, offer_files
 from offers_db.migrate import MigrationError, current_revision, head_revision, migrate
 from offers_db.privacy import DEFAULT_CONVERSATION_DAYS, DEFAULT_REQUEST_DAYS, Privacy
@@ -438,22 +437,72 @@ def train_model(_args: argparse.Namespace) -> int:
     return 0
 
 
+def _report_repository(args: argparse.Namespace) -> OfferRepository:
+    """The configured database, or the one given with --db (e.g. demo data)."""
+    return OfferRepository(make_engine(args.db)) if args.db else OfferRepository()
+
+
 def report_needs(args: argparse.Namespace) -> int:
-    rows = OfferRepository().need_report(since=args.since)
+    start = args.start or args.since
+    if args.format in ("table", "text"):
+        return _report_needs_text(_report_repository(args), start, args.end)
+    end = args.end or today()
+    start = start or end.replace(year=end.year - 1) + timedelta(days=1)
+    if start > end:
+        print("--from liegt nach --to – kein Bericht.", file=sys.stderr)
+        return 2
+    if args.format == "pdf" and not args.out:
+        print("--format pdf braucht --out DATEI.", file=sys.stderr)
+        return 2
+    from bot.report import render_csv, render_html, render_pdf
+    from offers_db.needs_report import build_report
+
+    report = build_report(_report_repository(args).engine, start, end, today=today())
+    if args.format == "pdf":
+        args.out.write_bytes(render_pdf(report, generated=today()))
+    else:
+        text = render_csv(report) if args.format == "csv" else render_html(report, generated=today())
+        if not args.out:
+            sys.stdout.write(text)
+            return 0
+        args.out.write_text(text, encoding="utf-8")
+    print(f"Bedarfsbericht {report.period} geschrieben: {args.out}")
+    return 0
+
+
+def _report_needs_text(repository: OfferRepository, since: date | None, until: date | None) -> int:
+    """Today's console table: raw sums per need (for the operator, not for the committee)."""
+    rows = repository.need_report(since=since, until=until)
     totals: dict[tuple[str, str], int] = {}
     for row in rows:
         key = (str(row["need"]), str(row["outcome"]))
         totals[key] = totals.get(key, 0) + int(str(row["count"]))
-    if args.format == "csv":
-        writer = csv.writer(sys.stdout)
-        writer.writerow(["day", "need", "age_group", "channel", "outcome", "count"])
-        for row in rows:
-            cells = [row["day"], row["need"], row["age_group"], row["channel"], row["outcome"], row["count"]]
-            writer.writerow(safe_row(cells))
-        return 0
     print(f"{'Bedarf':28} {'gefunden':>9} {'ungedeckt':>10}")
     for need in sorted({need for need, _ in totals}):
         print(f"{need:28} {totals.get((need, 'matched'), 0):>9} {totals.get((need, 'unmet'), 0):>10}")
+    return 0
+
+
+def report_demo_data(args: argparse.Namespace) -> int:
+    from offers_db.demo_data import generate
+
+    if args.out is not None:
+        if args.out.exists():
+            print(
+                f"{args.out} gibt es schon – bitte eine neue Datei angeben (Demodaten nur in Wegwerf-Datenbanken).",
+                file=sys.stderr,
+            )
+            return 2
+        url = f"sqlite:///{args.out.resolve()}"
+    else:
+        url = args.db
+    summary = generate(make_engine(url), conversations=args.conversations, seed=args.seed, end=args.to or today())
+    conversations, needs = (f"{n:,}".replace(",", ".") for n in (summary.conversations, summary.needs))
+    print(
+        f"Demodaten: {conversations} Gespräche, {needs} Bedarfe vom "
+        f"{_german_date(summary.start)} bis {_german_date(summary.end)}."
+    )
+    print(f"Bericht: lotse report needs --db {url} --format pdf --out bedarfsbericht.pdf")
     return 0
 
 
@@ -667,7 +716,8 @@ EXAMPLES = {
     ("run",): "lotse run",
     ("train",): "lotse train",
     ("report",): "lotse report needs --since 2026-01-01",
-    ("report", "needs"): "lotse report needs --since 2026-01-01 --format csv",
+    ("report", "needs"): "lotse report needs --from 2026-01-01 --format pdf --out bericht.pdf",
+    ("report", "demo-data"): "lotse report demo-data --out /tmp/demo.sqlite3 --seed 1",
     ("requests",): "lotse requests list --status new",
     ("requests", "list"): "lotse requests list --status new",
     ("requests", "show"): "lotse requests show 12",
@@ -767,10 +817,33 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("train", help="das Rasa-Modell trainieren, falls nötig").set_defaults(handler=train_model)
     report = commands.add_parser("report", help="anonyme Zahlen für die Ausschüsse")
     report_sub = report.add_subparsers(dest="report_command", required=True)
-    needs = report_sub.add_parser("needs", help="gefragte und ungedeckte Bedarfe")
-    needs.add_argument("--since", type=date.fromisoformat, help="ab Datum JJJJ-MM-TT")
-    needs.add_argument("--format", choices=("table", "csv"), default="table")
+    needs = report_sub.add_parser(
+        "needs",
+        help="gefragte und ungedeckte Bedarfe; Bericht für den Ausschuss als HTML, PDF oder CSV",
+        description="Ohne --format: die Summen je Bedarf in der Konsole. html/pdf/csv: der Bedarfsbericht für den "
+        "Jugend- und Sozialausschuss, nur zusammengefasste Zahlen, jede Zahl unter 5 als „< 5“ "
+        "(Standardzeitraum: die 12 Monate bis heute).",
+    )
+    needs.add_argument("--since", type=date.fromisoformat, help="ab Datum JJJJ-MM-TT (wie --from)")
+    needs.add_argument("--from", dest="start", type=date.fromisoformat, help="erster Tag JJJJ-MM-TT")
+    needs.add_argument("--to", dest="end", type=date.fromisoformat, help="letzter Tag JJJJ-MM-TT (Standard: heute)")
+    needs.add_argument("--format", choices=("table", "text", "html", "pdf", "csv"), default="table")
+    needs.add_argument("--out", type=Path, help="Ausgabedatei (bei pdf nötig; sonst Standardausgabe)")
+    needs.add_argument("--db", help="Datenbank-URL statt der eingestellten (z. B. Demodaten)")
     needs.set_defaults(handler=report_needs)
+    demo = report_sub.add_parser(
+        "demo-data",
+        help="eine Wegwerf-Datenbank mit erfundenen Zählern füllen, um den Bericht zu sehen",
+        description="Füllt nur die angegebene Datenbank (nie die eingestellte) mit realistischen, erfundenen "
+        "Zählern für die 365 Tage bis --to.",
+    )
+    target = demo.add_mutually_exclusive_group(required=True)
+    target.add_argument("--db", help="Datenbank-URL (wird ausdrücklich angegeben, nie die eingestellte)")
+    target.add_argument("--out", type=Path, help="neue SQLite-Datei")
+    demo.add_argument("--conversations", type=int, default=100_000, help="Anzahl Gespräche (Standard 100000)")
+    demo.add_argument("--seed", type=int, default=1, help="Startwert des Zufalls (gleicher Wert, gleiche Daten)")
+    demo.add_argument("--to", type=date.fromisoformat, help="letzter Tag JJJJ-MM-TT (Standard: heute)")
+    demo.set_defaults(handler=report_demo_data)
 
     requests = commands.add_parser("requests", help="Rückruf-Anfragen an das Familienzentrum")
     requests_sub = requests.add_subparsers(dest="requests_command", required=True)

@@ -51,6 +51,7 @@ def endpoints(config: Settings) -> dict[str, Any]:
     tracker: dict[str, Any] = {
         "type": TRACKER_STORE,
         "dialect": "postgresql" if "postgres" in db.dialect else db.dialect,
+        "usage_counters": True,  # anonymous counters for the needs report (bot/tracker_store.py)
     }
     tracker["db"] = db.database
     if db.host:

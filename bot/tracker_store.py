@@ -26,7 +26,9 @@ from __future__ import annotations
 
 import itertools
 import json
+import logging
 from collections.abc import Iterator
+from functools import cache
 from typing import Any
 
 import sqlalchemy.event
@@ -51,11 +53,14 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from offers_db.privacy import CHECKPOINTS  # privacy deletes checkpoints with their conversation
+from offers_db.repository import OfferRepository
 
 CONTACT_FORM = "contact_form"
 FINISHING_ACTIONS = {"action_submit_contact", "action_cancel_contact"}
 CONTACT_SLOTS = {"contact_value", "contact_name", "contact_time", "contact_note"}
 REDACTED = "[entfernt]"
+EMERGENCY_RESPONSE = "utter_emergency"  # answered by rules, no custom action: counted here when stored
+logger = logging.getLogger(__name__)
 
 # a conversation is read as its checkpoint plus at most WINDOW_MAX events; a new checkpoint keeps
 # at least WINDOW_KEEP recent events (6–8 turns: more than any rule or the memoization looks back)
@@ -134,12 +139,44 @@ def redact(events: list[dict[str, Any]]) -> list[int]:
     return changed
 
 
+def usage_events(events: list[Event]) -> list[str]:
+    """The anonymous usage events (offers_db.usage) in newly stored events: sessions and emergency answers."""
+    found: list[str] = []
+    for event in events:
+        if isinstance(event, SessionStarted):
+            found.append("conversation")
+        elif isinstance(event, ActionExecuted) and event.action_name == EMERGENCY_RESPONSE:
+            found.append("emergency")
+    return found
+
+
+def count_usage(events: list[Event], channel: str) -> None:
+    """Count sessions and shown emergency numbers for the needs report; a failure never stops the chat."""
+    names = usage_events(events)
+    if not names:
+        return
+    try:
+        repository = _usage_repository()
+        for name in names:
+            repository.record_usage(name, channel)
+    except Exception:  # the counters are statistics: the conversation goes on without them
+        logger.warning("Nutzungszähler nicht gespeichert", exc_info=True)
+
+
+@cache
+def _usage_repository() -> OfferRepository:
+    return OfferRepository()
+
+
 class RedactingSQLTrackerStore(SQLTrackerStore):
     """SQLTrackerStore plus the redaction above; configured in the endpoints file that bot/endpoints.py writes."""
 
     engine: Engine
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, usage_counters: bool = False, **kwargs: Any) -> None:
+        # usage_counters (set in the endpoints file that bot/endpoints.py writes): count sessions and shown
+        # emergency numbers in the offers database for the needs report; off for stores that tests build
+        self.usage_counters = usage_counters
         super().__init__(*args, **kwargs)  # connects (waiting for the database) and creates the tables
         url = self.engine.url
         self.engine.dispose()
@@ -181,8 +218,12 @@ class RedactingSQLTrackerStore(SQLTrackerStore):
         """The events not stored yet: known exactly for trackers this store returned, else counted (Rasa)."""
         stored = getattr(tracker, STORED, None)
         if stored is None:
-            return super()._additional_events(session, tracker)
-        return itertools.islice(tracker.events, stored, len(tracker.events))
+            new = list(super()._additional_events(session, tracker))
+        else:
+            new = list(itertools.islice(tracker.events, stored, len(tracker.events)))
+        if self.usage_counters:
+            count_usage(new, str(tracker.get_latest_input_channel() or "unbekannt"))
+        return iter(new)
 
     async def save(self, tracker: DialogueStateTracker) -> None:
         stored = getattr(tracker, STORED, None)

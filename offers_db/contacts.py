@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from offers_db.db import UsesDatabase
 from offers_db.models import contact_requests
+from offers_db.usage import record_usage, usage_statement
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,9 @@ class ContactRepository(UsesDatabase):
         """Store one request (fields: conversation_id, channel, contact, name, best_time, topic, age_group, note)."""
         values = {**fields, "status": "new", "created_at": now or datetime.now()}
         with Session(self.engine, future=True) as session, session.begin():
-            return int(session.execute(insert(contact_requests).values(**values)).inserted_primary_key[0])
+            request_id = int(session.execute(insert(contact_requests).values(**values)).inserted_primary_key[0])
+            self._count(session, request_id, "callback_requested", now)
+            return request_id
 
     def get(self, request_id: int) -> ContactRequest | None:
         with Session(self.engine, future=True) as session:
@@ -97,7 +100,20 @@ class ContactRepository(UsesDatabase):
             .values(status="claimed", claimed_by=staff[:100], claimed_at=now or datetime.now())
         )
         with Session(self.engine, future=True) as session, session.begin():
-            return session.execute(statement).rowcount == 1
+            changed = session.execute(statement).rowcount == 1
+            if changed:
+                self._count(session, request_id, "callback_claimed", now)
+            return changed
+
+    def count_usage(self, event: str, channel: str) -> None:
+        """An anonymous usage counter (offers_db.usage) in the same database, e.g. "asked_person"."""
+        record_usage(self.engine, event, channel)
+
+    def _count(self, session: Session, request_id: int, event: str, now: datetime | None) -> None:
+        """The anonymous counter for the report (hour and channel only), in the same transaction."""
+        query = select(contact_requests.c.channel).where(contact_requests.c.id == request_id)
+        channel = session.execute(query).scalar() or "unbekannt"
+        session.execute(usage_statement(self.engine.dialect.name, event, channel, now))
 
     def done(self, request_id: int, now: datetime | None = None) -> bool:
         statement = (
@@ -106,7 +122,10 @@ class ContactRepository(UsesDatabase):
             .values(status="done", done_at=now or datetime.now())
         )
         with Session(self.engine, future=True) as session, session.begin():
-            return session.execute(statement).rowcount == 1
+            changed = session.execute(statement).rowcount == 1
+            if changed:
+                self._count(session, request_id, "callback_done", now)
+            return changed
 
     def purge_done(self, older_than_days: int, now: datetime | None = None) -> int:
         """Delete finished requests whose work ended more than `older_than_days` ago."""

@@ -63,6 +63,17 @@ need_counts = Table(
     Column("count", Integer, nullable=False),
 )
 
+# One row per day, hour of day, channel and event (issue 13): counts only, never text, ids or minutes.
+usage_counts = Table(
+    "usage_counts",
+    metadata,
+    Column("day", Date, primary_key=True),
+    Column("hour", Integer, primary_key=True),
+    Column("channel", String(20), primary_key=True),
+    Column("event", String(20), primary_key=True),
+    Column("count", Integer, nullable=False),
+)
+
 # Call-back requests: only what the parent entered after explicit consent, deleted by `lotse privacy purge`.
 contact_requests = Table(
     "contact_requests",

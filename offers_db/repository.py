@@ -8,7 +8,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import and_, delete, insert, or_, select
 from sqlalchemy.dialects import postgresql, sqlite
@@ -18,6 +18,7 @@ from offers_db.categories import age_group
 from offers_db.db import UsesDatabase
 from offers_db.models import need_counts, offer_categories, offers
 from offers_db.schema import Offer
+from offers_db.usage import record_usage
 
 STOPWORDS = frozenset(
     "und oder der die das ein eine einen einem einer fuer mit von bei ich wir mein meine "
@@ -221,10 +222,16 @@ class OfferRepository(UsesDatabase):
         with Session(self.engine, future=True) as session, session.begin():
             session.execute(statement)
 
-    def need_report(self, since: date | None = None) -> list[dict[str, object]]:
+    def record_usage(self, event: str, channel: str, when: datetime | None = None) -> None:
+        """Count one anonymous usage event (see offers_db.usage.EVENTS) for this hour and channel."""
+        record_usage(self.engine, event, channel, when)
+
+    def need_report(self, since: date | None = None, until: date | None = None) -> list[dict[str, object]]:
         """Summed need counters per need, age group, channel and outcome."""
         statement = select(need_counts).order_by(need_counts.c.day, need_counts.c.need)
         if since:
             statement = statement.where(need_counts.c.day >= since)
+        if until:
+            statement = statement.where(need_counts.c.day <= until)
         with Session(self.engine, future=True) as session:
             return [dict(row._mapping) for row in session.execute(statement)]

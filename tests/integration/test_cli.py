@@ -119,16 +119,16 @@ def test_db_status_and_upgrade_of_a_database_made_before_migrations(
     assert main(["db", "status"]) == 0
     assert capsys.readouterr().out == (
         "Stand der Datenbank: keiner\n"
-        "Neuester Stand:      0003_offer_status_and_source\n"
+        "Neuester Stand:      0004_usage_counts\n"
         "Bitte vorher sichern, dann: lotse db upgrade\n"
     )
     assert main(["db", "upgrade"]) == 0
-    assert capsys.readouterr().out == "Datenbank auf Stand 0003_offer_status_and_source.\n"
+    assert capsys.readouterr().out == "Datenbank auf Stand 0004_usage_counts.\n"
     assert main(["db", "upgrade"]) == 0
-    assert capsys.readouterr().out == "Datenbank ist aktuell (0003_offer_status_and_source).\n"
+    assert capsys.readouterr().out == "Datenbank ist aktuell (0004_usage_counts).\n"
     assert main(["db", "status"]) == 0
     assert capsys.readouterr().out == (
-        "Stand der Datenbank: 0003_offer_status_and_source\nNeuester Stand:      0003_offer_status_and_source\n"
+        "Stand der Datenbank: 0004_usage_counts\nNeuester Stand:      0004_usage_counts\n"
     )
     with sqlite3.connect(settings_db) as connection:
         stored = connection.execute("SELECT status, created_at, notice_sent_at, notice_attempts FROM contact_requests")
@@ -138,7 +138,7 @@ def test_db_status_and_upgrade_of_a_database_made_before_migrations(
 
 def test_db_upgrade_of_an_empty_database(settings_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["db", "upgrade"]) == 0
-    assert capsys.readouterr().out == "Datenbank auf Stand 0003_offer_status_and_source.\n"
+    assert capsys.readouterr().out == "Datenbank auf Stand 0004_usage_counts.\n"
 
 
 def test_failed_db_upgrade_says_which_migration_and_changes_nothing(

@@ -33,7 +33,7 @@ from offers_db.migrate import (
 
 DATA = Path(__file__).parents[1] / "data"
 ADMIN_URL = os.environ.get("LOTSE_TEST_POSTGRES", "postgresql://postgres@127.0.0.1:5432/postgres")
-HEAD = "0003_offer_status_and_source"
+HEAD = "0004_usage_counts"
 
 OFFERS = [
     {
@@ -369,6 +369,36 @@ def test_failing_migration_rolls_back_everything_and_names_the_revision(sqlite_u
         assert connection.execute(text("SELECT count(*) FROM contact_requests")).scalar() == 3
         assert connection.execute(text("SELECT count(*) FROM offers")).scalar() == 2
     plain.dispose()
+
+
+def test_upgrade_from_0003_keeps_every_row_and_adds_empty_usage_counters(sqlite_url: str) -> None:
+    """Issue 13: 0004 only adds usage_counts; the counters, offers and requests of a 0003 database stay."""
+    create_legacy(sqlite_url, "legacy_schema.sql")
+    plain = create_engine(sqlite_url, future=True)
+    with plain.begin() as connection:
+        command.stamp(alembic_config(connection), BASELINE)
+        command.upgrade(alembic_config(connection), "0003_offer_status_and_source")
+        assert "usage_counts" not in inspect(connection).get_table_names()
+        before = {table: rows_of(connection, table) for table in ROWS}
+    plain.dispose()
+    engine = make_engine(sqlite_url)
+    try:
+        assert current_revision(engine) == HEAD == "0004_usage_counts"
+        with engine.connect() as connection:
+            assert {table: rows_of(connection, table) for table in ROWS} == before
+            assert rows_of(connection, "need_counts") != []
+            assert rows_of(connection, "usage_counts") == []
+        from offers_db.repository import OfferRepository
+
+        OfferRepository(engine).record_usage("conversation", "webchat", datetime(2026, 3, 2, 19, 41))
+        with engine.connect() as connection:
+            assert ("2026-03-02", 19, "webchat", "conversation", 1) in rows_of(connection, "usage_counts")
+    finally:
+        engine.dispose()
+
+
+def rows_of(connection: Connection, table: str) -> list[tuple[Any, ...]]:
+    return sorted(tuple(row) for row in connection.exec_driver_sql(f"SELECT * FROM {table}"))
 
 
 def test_only_some_of_our_tables_without_a_stand_is_refused(sqlite_url: str) -> None:

@@ -17,6 +17,7 @@ def test_embedded_default_is_sqlite_and_in_memory_lock(tmp_path: Path) -> None:
         "tracker_store": {
             "type": "bot.tracker_store.RedactingSQLTrackerStore",
             "dialect": "sqlite",
+            "usage_counters": True,
             "db": str(tmp_path / "tracker.sqlite3"),
         },
         "lock_store": {"type": "in_memory"},
@@ -40,6 +41,7 @@ def test_scale_out_uses_postgres_and_redis_and_keeps_passwords_out_of_the_file(t
     assert content["tracker_store"] == {
         "type": "bot.tracker_store.RedactingSQLTrackerStore",
         "dialect": "postgresql",
+        "usage_counters": True,
         "db": "lotse",
         "url": "127.0.0.1",
         "port": 5432,
