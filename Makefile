@@ -5,7 +5,7 @@ BIN   := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export RASA_TELEMETRY_ENABLED := false
 
-.PHONY: help setup run test test-fast chromium lint bench bench-cluster validate sync clean cluster cluster-stop cluster-deps editor
+.PHONY: help setup run test test-fast chromium poppler lint bench bench-cluster validate sync clean cluster cluster-stop cluster-deps editor
 
 help: ## List the tasks
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-13s %s\n", $$1, $$2}'
@@ -25,9 +25,15 @@ setup: $(STAMP) $(WIDGET) ## Create .venv (Python 3.10), install pinned dependen
 run: setup ## Start the whole bot: sync sample offers, train if needed, action server + Rasa server
 	$(BIN)/lotse run
 
-test: setup chromium cluster-deps $(EDITOR_DIST) ## Run the full test suite (unit, integration, end-to-end, browser, cluster, editor)
+test: setup chromium poppler cluster-deps $(EDITOR_DIST) ## Run the full test suite (unit, integration, end-to-end, browser, cluster, editor, report)
 	cd editor && node --test test/
 	$(BIN)/pytest
+
+poppler: ## Install Debian's poppler-utils (pdftoppm), pango and DejaVu fonts for the report's PDF (needs root; skipped when present)
+	@{ command -v pdftoppm >/dev/null && [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] && ldconfig -p | grep -q libpangoft2; } \
+		|| { [ "$$(id -u)" = 0 ] && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+		poppler-utils libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core >/dev/null; } \
+		|| { echo "The report's PDF needs Debian's poppler-utils, pango, fonts-dejavu-core: sudo apt-get install poppler-utils libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core"; exit 1; }
 
 chromium: ## Install Debian's chromium for the browser tests (needs root; skipped when present)
 	@command -v chromium >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq \
@@ -66,6 +72,8 @@ bench: setup ## Run the benchmarks under bench/ (prints tables, writes bench/res
 	$(BIN)/python -m bench.latency_bench
 	$(BIN)/python -m bench.growth_bench
 	$(BIN)/python -m bench.encoder_bench
+	$(BIN)/python -m bench.languages_bench
+	$(BIN)/python -m bench.report_bench
 
 bench-cluster: setup cluster-deps ## Cluster benchmark (minutes): 1 vs 2 Rasa servers, 50 conversations, one server killed
 	$(BIN)/python -m bench.cluster_bench
