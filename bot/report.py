@@ -239,7 +239,7 @@ def render_html(report: NeedsReport, generated: date | None = None) -> str:
         '<p class="note">Erste und letzte Kalenderwoche liegen evtl. nur teilweise im Zeitraum; Lücken in den Linien: '
         "Wochen mit „&lt; 5“ oder „x“.</p>",
         '<div class="chart">'
-        + pair_chart(t["kanal"], "Gespräche nach Kanal", t["wochentag"], "nach Wochentag", WEEKDAY_SHORT)
+        + pair_chart(t["kanal"], "Gespräche nach Kanal", t["wochentag"], "Gespräche nach Wochentag", WEEKDAY_SHORT)
         + "</div>",
         '<div class="chart">'
         + bar_chart(t["uhrzeit"], "Gespräche nach Uhrzeit (Stunde des Beginns)", False, 7.0, 1.8, HOURS)
