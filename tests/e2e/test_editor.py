@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Page, expect
 
 from actions.common import offer_payload
 from bot.cli import main
@@ -29,11 +29,11 @@ from bot.model import PROJECT_ROOT
 from offers_db.db import make_engine
 from offers_db.loader import DEFAULT_OFFERS_DIR, load_offers
 from offers_db.repository import OfferRepository
+from tests.e2e import test_widget_browser as widget_tests
 from tests.e2e.conftest import RunningBot, free_port
 
 pytestmark = pytest.mark.slow
 
-CHROMIUM = Path("/usr/bin/chromium")
 EDITOR = PROJECT_ROOT / "editor"
 SCREENSHOTS = PROJECT_ROOT / "results" / "screenshots"
 TIMEOUT_MS = 20_000
@@ -126,16 +126,7 @@ def _wait_for_http(url: str, process: subprocess.Popen[bytes], log: Path) -> Non
     raise AssertionError(f"editor did not start: {log.read_text()}")
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    assert CHROMIUM.exists(), "Debian chromium is needed: apt-get install chromium (make test does it as root)"
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(
-            executable_path=str(CHROMIUM),
-            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
-        yield launched
-        launched.close()
+browser = widget_tests.browser  # the same headless Debian chromium as the widget's tests
 
 
 @contextmanager
