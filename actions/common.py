@@ -13,10 +13,9 @@ from lotse.languages import GERMAN, category_label, language_packs
 from lotse.settings import settings
 from offers_db.categories import categories
 from offers_db.repository import OfferRepository
-from offers_db.schema import Offer
+from offers_db.schema import Offer, reviewed_within
 
 PAGE_SIZE = 3
-REVIEW_VALID_DAYS = 365  # a person's confirmation counts this long; then the card names the source or asks to check
 
 
 @cache
@@ -56,10 +55,9 @@ def response_text(domain: dict[str, Any], name: str, lang: str = GERMAN) -> str:
 def card_hint(
     offer: Offer, unreviewed_hint: str, source_hint: str | None = None, today: date | None = None
 ) -> str | None:
-    """None when a person confirmed the facts within REVIEW_VALID_DAYS; else "laut <source>, Stand <date>"
+    """None when a person confirmed the facts within a year (reviewed_within); else "laut <source>, Stand <date>"
     when the offer has a source; else the unreviewed hint."""
-    today = today or date.today()
-    if offer.last_reviewed and (today - offer.last_reviewed).days <= REVIEW_VALID_DAYS:
+    if reviewed_within(offer.last_reviewed, today or date.today()):
         return None
     if source_hint and offer.source_url and offer.source_read:
         return source_hint.format(source=offer.source_label, date=offer.source_read.strftime("%d.%m.%Y"))

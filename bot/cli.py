@@ -28,10 +28,9 @@ from offers_db.loader import DEFAULT_OFFERS_DIR, load_offers, offer_files
 from offers_db.migrate import MigrationError, current_revision, head_revision, migrate
 from offers_db.privacy import DEFAULT_CONVERSATION_DAYS, DEFAULT_REQUEST_DAYS, Privacy
 from offers_db.repository import OfferRepository, SearchQuery
-from offers_db.schema import Offer
+from offers_db.schema import REVIEW_VALID_DAYS, Offer, reviewed_within
 from offers_db.yaml_lines import LineDict, LineList, YamlProblem, load_yaml
 
-REVIEW_DAYS = 365  # as actions.common.REVIEW_VALID_DAYS: older confirmations no longer count on the card
 TELEGRAM_MAX_CHARS = 4000  # Telegram takes at most 4096 characters per message
 
 
@@ -154,12 +153,9 @@ def _offers_for_review(path: Path) -> list[Offer]:
     return result.offers
 
 
-def due_for_review(offers: Sequence[Offer], day: date, days: int = REVIEW_DAYS) -> list[Offer]:
+def due_for_review(offers: Sequence[Offer], day: date, days: int = REVIEW_VALID_DAYS) -> list[Offer]:
     """Offers never confirmed by a person, or longer than `days` ago; ended offers are left out."""
-    return [
-        o for o in offers
-        if o.status != "ended" and (o.last_reviewed is None or (day - o.last_reviewed).days > days)
-    ]  # fmt: skip
+    return [o for o in offers if o.active and not reviewed_within(o.last_reviewed, day, days)]
 
 
 def _provider_contact(offers: Sequence[Offer]) -> str:
@@ -172,7 +168,7 @@ def _provider_contact(offers: Sequence[Offer]) -> str:
     return " · ".join(found[:6]) or "keine Kontaktdaten in den Angeboten"
 
 
-def stale_report(offers: Sequence[Offer], day: date, days: int = REVIEW_DAYS) -> list[str]:
+def stale_report(offers: Sequence[Offer], day: date, days: int = REVIEW_VALID_DAYS) -> list[str]:
     """The offers due for review grouped by provider, with the provider's contact; [] when none is due."""
     due = due_for_review(offers, day, days)
     if not due:
@@ -779,7 +775,7 @@ def build_parser() -> argparse.ArgumentParser:
         "nach Träger mit dessen Kontakt (Webseite, Telefon, E-Mail aus den Angeboten). Beendete fehlen.",
     )
     stale.add_argument(
-        "--days", type=int, default=REVIEW_DAYS, help=f"Prüfung gilt so viele Tage (Standard {REVIEW_DAYS})"
+        "--days", type=int, default=REVIEW_VALID_DAYS, help=f"Prüfung gilt so viele Tage (Standard {REVIEW_VALID_DAYS})"
     )
     stale.add_argument("path", nargs="?", type=Path, default=DEFAULT_OFFERS_DIR)
     stale.set_defaults(handler=offers_stale)
@@ -810,7 +806,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Sendet die Liste von `lotse offers stale` an den Telegram-Chat LOTSE_REVIEW_REMINDER_CHAT; "
         "ist die Einstellung leer, passiert nichts.",
     )
-    remind.add_argument("--days", type=int, default=REVIEW_DAYS)
+    remind.add_argument("--days", type=int, default=REVIEW_VALID_DAYS)
     remind.add_argument("path", nargs="?", type=Path, default=DEFAULT_OFFERS_DIR)
     remind.set_defaults(handler=offers_remind)
     commands.add_parser("run", help="den ganzen Bot starten (Angebote, Modell, Server)").set_defaults(handler=run_bot)

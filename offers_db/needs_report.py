@@ -16,9 +16,9 @@ from sqlalchemy.engine import Engine
 
 from offers_db.categories import categories
 from offers_db.models import need_counts, offers, usage_counts
+from offers_db.schema import reviewed_within
 from offers_db.suppression import MIN_SHOWN, PRIMARY, Cell, Table, german_number
 
-REVIEW_VALID_DAYS = 365  # as actions.common.REVIEW_VALID_DAYS
 AGE_COLUMNS = (
     ("0-3", "0–3"),
     ("3-6", "3–6"),
@@ -219,8 +219,7 @@ def build_report(engine: Engine, start: date, end: date, today: date | None = No
     unmet_total = tables["ungedeckt"].grid[-1][-1]
     matched = Cell(needs.value - unmet_total.value)
     conversations = tables["wochentag"].grid[-1][-1]
-    limit = today - timedelta(days=REVIEW_VALID_DAYS)
-    reviewed = sum(1 for (last,) in offer_rows if last is not None and last >= limit)
+    reviewed = sum(1 for (last,) in offer_rows if reviewed_within(last, today))
     summary = [
         Figure("Gespräche", conversations),
         Figure("Gefragte Bedarfe", needs),

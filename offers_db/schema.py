@@ -35,6 +35,16 @@ ISO_639_1 = frozenset(
     "vi vo wa wo xh yi yo za zh zu ".split()
 )
 
+# A person's confirmation (last_reviewed) counts this long — the card, `lotse offers stale` and the needs
+# report all ask reviewed_within(); AIRS/Inform USA: every record reviewed at least yearly.
+REVIEW_VALID_DAYS = 365
+
+
+def reviewed_within(last_reviewed: date | None, day: date, days: int = REVIEW_VALID_DAYS) -> bool:
+    """True when a person confirmed the facts at most `days` days before `day`."""
+    return last_reviewed is not None and (day - last_reviewed).days <= days
+
+
 FILE_FIELDS = ("organization", "offers")
 ORGANIZATION_FIELDS = ("name", "website")
 OFFER_FIELDS = (
