@@ -13,7 +13,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
-from actions.common import channel, contact_lines, familienzentrum
+from actions.common import channel, contact_lines, count, familienzentrum
 from actions.notifications import announce, notifier
 from offers_db.categories import age_group
 from offers_db.contacts import ContactRepository
@@ -116,7 +116,7 @@ class ActionSubmitContact(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         clear = [SlotSet(slot, None) for slot in CONTACT_SLOTS]
-        await asyncio.to_thread(contacts().count_usage, "asked_person", channel(tracker))
+        count("asked_person", tracker)
         if tracker.get_slot("contact_consent") is not True:
             dispatcher.utter_message(response="utter_contact_not_stored", contact=contact_lines(familienzentrum()))
             return clear

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from offers_db.db import UsesDatabase
 from offers_db.models import contact_requests
-from offers_db.usage import record_usage, usage_statement
+from offers_db.usage import usage_statement
 
 
 @dataclass(frozen=True)
@@ -104,10 +104,6 @@ class ContactRepository(UsesDatabase):
             if changed:
                 self._count(session, request_id, "callback_claimed", now)
             return changed
-
-    def count_usage(self, event: str, channel: str) -> None:
-        """An anonymous usage counter (offers_db.usage) in the same database, e.g. "asked_person"."""
-        record_usage(self.engine, event, channel)
 
     def _count(self, session: Session, request_id: int, event: str, now: datetime | None) -> None:
         """The anonymous counter for the report (hour and channel only), in the same transaction."""
