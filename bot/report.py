@@ -30,7 +30,7 @@ from matplotlib.ticker import FuncFormatter  # noqa: E402
 
 from offers_db.export import safe_row  # noqa: E402
 from offers_db.needs_report import NeedsReport  # noqa: E402
-from offers_db.suppression import PRIMARY_TEXT, SECONDARY_TEXT, Table  # noqa: E402
+from offers_db.suppression import PRIMARY_TEXT, SECONDARY_TEXT, Table, german_number  # noqa: E402
 
 WEEKDAY_SHORT = ["Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"]
 HOURS = [str(h) for h in range(24)]
@@ -58,10 +58,6 @@ def _svg(figure: plt.Figure) -> str:
     return text[text.index("<svg") :]
 
 
-def _number(value: float) -> str:
-    return f"{int(value):,}".replace(",", ".")
-
-
 def _column(table: Table, column: int = 0) -> tuple[list[str], list[float], list[str]]:
     """Row labels, values to draw (NaN where hidden) and the marks of hidden cells."""
     values: list[float] = []
@@ -74,7 +70,7 @@ def _column(table: Table, column: int = 0) -> tuple[list[str], list[float], list
 
 
 def _axis_numbers(axis: object) -> None:
-    axis.set_major_formatter(FuncFormatter(lambda v, _pos: _number(v)))  # type: ignore[attr-defined]
+    axis.set_major_formatter(FuncFormatter(lambda v, _pos: german_number(int(v))))  # type: ignore[attr-defined]
 
 
 def bar_chart(
@@ -111,7 +107,7 @@ def _bars(axes: Any, table: Table, title: str, horizontal: bool, tick_labels: li
         axes.invert_yaxis()
         _axis_numbers(axes.xaxis)
         for y, (value, mark) in enumerate(zip(drawn, marks, strict=True)):
-            axes.text(value + top * 0.01, y, mark or _number(value), va="center", fontsize=8)
+            axes.text(value + top * 0.01, y, mark or german_number(int(value)), va="center", fontsize=8)
         axes.set_xlim(0, top * 1.12)
     else:
         axes.bar(positions, drawn, color=BLUE)
