@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import re
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -16,45 +15,18 @@ from rasa_sdk.types import DomainDict
 from actions.common import channel, contact_lines, count, familienzentrum
 from actions.notifications import announce, notifier
 from offers_db.categories import age_group
-from offers_db.contacts import ContactRepository
-from offers_db.schema import EMAIL
+from offers_db.contacts import ContactRepository, valid_contact
 
 logger = logging.getLogger(__name__)
 
 CONTACT_SLOTS = ("contact_value", "contact_name", "contact_time", "contact_note", "contact_consent")
 SKIP_ANSWERS = {"/skip", "überspringen", "ohne namen", "nichts hinzufügen", "weiter", "kein name", "-", "nein"}
-PHONE = re.compile(r"^\+?\(?[0-9][0-9 /()\-]{4,24}$")
-# inside a sentence: "meine Nummer ist 0151 23456789", "erreichbar unter mama.k@web.de ab 14 Uhr"
-PHONE_IN_TEXT = re.compile(r"(?<![\w+])\+?\(?[0-9][0-9 /()\-]{4,24}[0-9]")
-EMAIL_IN_TEXT = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}")
 MAX_NAME, MAX_TIME, MAX_NOTE = 100, 100, 300
 
 
 def contacts() -> ContactRepository:
     """The requests repository; its engine is built on first use."""
     return ContactRepository()
-
-
-def _phone(text: str) -> str | None:
-    text = text.strip()
-    if PHONE.match(text) and 6 <= sum(c.isdigit() for c in text) <= 15:
-        return re.sub(r"\s+", " ", text)
-    return None
-
-
-def valid_contact(text: str) -> str | None:
-    """A phone number (6 to 15 digits) or an e-mail address, normalised, also inside a sentence; else None."""
-    text = text.strip()
-    if EMAIL.match(text):
-        return text.lower()
-    if phone := _phone(text):
-        return phone
-    if email := EMAIL_IN_TEXT.search(text):
-        return email.group(0).lower()
-    for candidate in PHONE_IN_TEXT.finditer(text):
-        if phone := _phone(candidate.group(0)):
-            return phone
-    return None
 
 
 def optional_text(value: Any, limit: int) -> str | None:
@@ -70,6 +42,19 @@ class ValidateContactForm(FormValidationAction):
 
     def name(self) -> str:
         return "validate_contact_form"
+
+    async def extract_contact_value(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        """The number or address in the message that asked for the call-back ("… meine Nummer ist 0151 …").
+
+        Only when the form starts (nothing requested yet) and no contact is known: later answers go
+        through the slot's own mapping, and the consent question shows the number for checking.
+        """
+        if tracker.get_slot("requested_slot") is not None or tracker.get_slot("contact_value"):
+            return {}
+        contact = valid_contact(str(tracker.latest_message.get("text") or ""))
+        return {"contact_value": contact} if contact else {}
 
     def validate_contact_value(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

@@ -52,6 +52,7 @@ from sqlalchemy import (
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from offers_db.contacts import valid_contact
 from offers_db.privacy import CHECKPOINTS  # privacy deletes checkpoints with their conversation
 from offers_db.repository import OfferRepository
 
@@ -120,23 +121,37 @@ def turn_start(events: list[Event], keep: int) -> int | None:
     return None
 
 
+def _redact_text(event: dict[str, Any]) -> None:
+    event["text"] = REDACTED
+    if event.get("event") == "user":
+        event["parse_data"] = {**event.get("parse_data", {}), "text": REDACTED, "entities": []}
+
+
 def redact(events: list[dict[str, Any]]) -> list[int]:
-    """Redact in place what was typed inside the contact form; returns the indexes that changed."""
-    changed = []
+    """Redact in place what was typed inside the contact form, and the message that started the form when
+    it carried a phone number or address ("Rückruf bitte, 0151 …", the form takes it from there);
+    returns the indexes that changed."""
+    changed: list[int] = []
     inside = False
+    last_user: int | None = None
     for index, event in enumerate(events):
         kind = event.get("event")
         if kind == "active_loop":
             inside = event.get("name") == CONTACT_FORM
+            if inside and last_user is not None:
+                starter = events[last_user]
+                if starter.get("text") not in (None, REDACTED) and valid_contact(str(starter["text"])):
+                    _redact_text(starter)
+                    changed.append(last_user)
+        if kind == "user":
+            last_user = index
         if kind == "slot" and event.get("name") in CONTACT_SLOTS and event.get("value") not in (None, REDACTED):
             event["value"] = REDACTED
             changed.append(index)
         elif inside and kind in ("user", "bot") and event.get("text") not in (None, REDACTED):
-            event["text"] = REDACTED
-            if kind == "user":
-                event["parse_data"] = {**event.get("parse_data", {}), "text": REDACTED, "entities": []}
+            _redact_text(event)
             changed.append(index)
-    return changed
+    return sorted(changed)
 
 
 def usage_events(events: list[Event]) -> list[str]:

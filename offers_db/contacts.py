@@ -5,6 +5,7 @@ store after consent -> staff notice sent (or kept and re-sent) -> claimed once -
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -13,7 +14,35 @@ from sqlalchemy.orm import Session
 
 from offers_db.db import UsesDatabase
 from offers_db.models import contact_requests
+from offers_db.schema import EMAIL, PHONE
 from offers_db.usage import usage_statement
+
+# inside a sentence: "meine Nummer ist 0151 23456789", "erreichbar unter mama.k@web.de ab 14 Uhr"
+PHONE_IN_TEXT = re.compile(r"(?<![\w+])\+?\(?[0-9][0-9 /()\-]{4,24}[0-9]")
+EMAIL_IN_TEXT = re.compile(EMAIL.pattern.strip("^$"))
+PHONE_LENGTH = 27  # characters, separators included
+
+
+def _phone(text: str) -> str | None:
+    text = text.strip()
+    if len(text) <= PHONE_LENGTH and PHONE.match(text) and 6 <= sum(c.isdigit() for c in text) <= 15:
+        return re.sub(r"\s+", " ", text)
+    return None
+
+
+def valid_contact(text: str) -> str | None:
+    """A family's phone number (6 to 15 digits) or e-mail address, normalised, also inside a sentence; else None."""
+    text = text.strip()
+    if EMAIL.match(text):
+        return text.lower()
+    if phone := _phone(text):
+        return phone
+    if email := EMAIL_IN_TEXT.search(text):
+        return email.group(0).lower()
+    for candidate in PHONE_IN_TEXT.finditer(text):
+        if phone := _phone(candidate.group(0)):
+            return phone
+    return None
 
 
 @dataclass(frozen=True)

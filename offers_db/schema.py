@@ -15,7 +15,7 @@ from offers_db.yaml_lines import LineDict, LineList
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 EMAIL = re.compile(r"^[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}$")
-PHONE = re.compile(r"^\+?[0-9][0-9 /()\-]*$")
+PHONE = re.compile(r"^\+?\(?[0-9][0-9 /()\-]*$")  # the one phone shape: offers and families
 POSTAL_CODE = re.compile(r"^[0-9]{5}$")
 ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 TIME_RANGE = re.compile(r"^([01][0-9]|2[0-3]):([0-5][0-9])\s*-\s*([01][0-9]|2[0-4]):([0-5][0-9])$")

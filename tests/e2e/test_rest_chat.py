@@ -245,6 +245,18 @@ def test_natural_call_back_request_starts_the_call_back_form(running_bot: Runnin
     running_bot.say(user, "/cancel")
 
 
+def test_number_given_with_the_call_back_request_is_not_asked_again(running_bot: RunningBot) -> None:
+    user = sender()
+    asked = "Können Sie mich bitte zurückrufen? Ich hab Fragen wegen Kita. Meine Nummer ist 0151 23456789"
+    reply = running_bot.say(user, asked)
+    assert texts_of(reply).startswith("Wie dürfen wir Sie ansprechen?"), texts_of(reply)
+    running_bot.say(user, "/skip")
+    running_bot.say(user, "nachmittags")
+    assert "0151 23456789" in texts_of(running_bot.say(user, "/skip"))  # shown for checking before consent
+    running_bot.say(user, "/deny")
+    assert "23456789" not in tracker_data(running_bot, user)
+
+
 def test_faq_about_bildung_und_teilhabe_ends_with_where_to_apply(running_bot: RunningBot) -> None:
     """Issue 9: the question must end at an office. Either the FAQ answer with its cards, or, as the training
     data also reads it ("leistungen für bildung und teilhabe beantragen, wie mach ich das" is a need), the

@@ -62,6 +62,28 @@ def test_malformed_contact_is_asked_again_kindly() -> None:
     assert [m["response"] for m in dispatcher.messages] == ["utter_contact_value_invalid"]
 
 
+def run_form(text: str, **slots: object) -> list:
+    form = ValidateContactForm()
+    return asyncio.run(form.run(CollectingDispatcher(), tracker(text, "request_callback", **slots), domain()))
+
+
+def test_number_in_the_message_that_asks_for_the_call_back_is_taken() -> None:
+    events = run_form("kann mich bitte jemand anrufen, hab viele fragen wegen kita. meine nummer ist 0151 23456789")
+    assert SlotSet("contact_value", "0151 23456789") in events
+
+
+@pytest.mark.parametrize(
+    ("text", "slots"),
+    [
+        ("Kann mich jemand vom Familienzentrum zurückrufen?", {}),  # nothing to take: the form asks
+        ("meine neue nummer ist 0171 5555555", {"contact_value": "05181 987654"}),  # known already
+        ("Erika, erreichbar unter 0171 5555555", {"requested_slot": "contact_name"}),  # an answer, not the start
+    ],
+)
+def test_contact_is_taken_only_when_the_form_starts_without_one(text: str, slots: dict[str, object]) -> None:
+    assert [e for e in run_form(text, **slots) if e.get("name") == "contact_value"] == []
+
+
 def test_optional_answers_can_be_skipped_and_notes_are_limited() -> None:
     form, dispatcher = ValidateContactForm(), CollectingDispatcher()
     assert form.validate_contact_name("/skip", dispatcher, tracker(), domain()) == {"contact_name": ""}
@@ -177,3 +199,15 @@ def test_what_was_typed_in_the_contact_form_is_redacted() -> None:
     assert events[0]["text"] == "kita für meinen 4 jährigen" and events[7]["text"] == "danke"
     assert events[3]["parse_data"] == {"text": "[entfernt]", "entities": []}
     assert redact(events) == []  # nothing left to do the second time
+
+
+def test_the_message_that_started_the_form_with_a_number_is_redacted_too() -> None:
+    events = [
+        {"event": "user", "text": "Tochter 3, Kita gesucht", "parse_data": {"text": "Tochter 3, Kita gesucht"}},
+        {"event": "user", "text": "bitte rückruf 0151 23456789", "parse_data": {"text": "bitte rückruf 0151 23456789"}},
+        {"event": "action", "name": "contact_form"},
+        {"event": "active_loop", "name": "contact_form"},
+        {"event": "slot", "name": "contact_value", "value": "0151 23456789"},
+    ]
+    assert redact(events) == [1, 4]
+    assert "23456789" not in json.dumps(events) and events[0]["text"] == "Tochter 3, Kita gesucht"
