@@ -76,7 +76,11 @@ FOREIGN_NOT_AGE_AFTER = re.compile(r"^\s*(?:ago|тому|önce|once|before)\b")
 DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("pregnancy", re.compile(r"\b(?:schwangerschaft|schwangere[nr]?|schwanger)\b")),
+    # "schwanger", and in the families' other languages: "pregnant", "вагітна", "беременна", "hamileyim", "حامل"
+    ("pregnancy", re.compile(
+        r"\b(?:schwangerschaft|schwangere[nr]?|schwanger|pregnan(?:t|cy)|вагітн\w*|беременн\w*|hamile\w*"
+        r"|[وف]?حامل[ةه]?)\b"
+    )),
     ("grade", re.compile(rf"\b(?:(\d{{1,2}})\.?\s*klasse|klasse\s*(\d{{1,2}})\b|({_ORDINAL_ALTERNATION})n?\s+klasse)")),
     ("compound", re.compile(rf"\b({NUM})[\s-]?(jährig|jaehrig|monatig)\w*")),
     ("unit", re.compile(rf"\b(?:(halbes)\s+jahr|({UNIT_NUM})\s*({UNIT}))(?!\w)")),

@@ -92,6 +92,11 @@ def test_numbers_that_are_no_child_ages_are_ignored(text: str) -> None:
         ("the baby is 6 months", [0.5]),
         ("донечці 6 місяців", [0.5]),
         ("6 aylık bebeğim var", [0.5]),
+        ("I am pregnant and we have no midwife", [0.0]),
+        ("I'm 16 years old and pregnant, what can I do", [0.0]),  # a young mother, the child is the baby
+        ("Я вагітна, шукаю акушерку", [0.0]),
+        ("Hamileyim ve ebe arıyorum", [0.0]),
+        ("أنا حامل وأبحث عن قابلة", [0.0]),
         ("we moved here 3 years ago", []),
         ("we waited for 2 years", []),
         ("2 yıl önce geldik", []),
