@@ -16,6 +16,16 @@ from offers_db.repository import OfferRepository
 from offers_db.schema import Offer, reviewed_within
 
 PAGE_SIZE = 3
+# The only responses the actions read from the domain (for buttons and card labels in the family's language).
+# The Rasa server sends just these with each action call instead of all ~500 variants (bot/rasa_server.py);
+# response_variant refuses any other name, so a new one is added here or the action's tests fail.
+ACTION_RESPONSES = frozenset(
+    {
+        "utter_all_needs", "utter_clarify_need", "utter_age_button", "utter_age_button_months",
+        "utter_offer_unreviewed_hint", "utter_offer_source_hint", "utter_offer_temporarily_closed",
+        "utter_offer_language_note", "utter_staff_new_request",
+    }
+)  # fmt: skip
 
 
 @cache
@@ -34,6 +44,8 @@ def response_variant(domain: dict[str, Any], name: str, lang: str = GERMAN) -> d
 
     Only variants without other conditions count; German ones carry no condition or `language: de`.
     """
+    if name not in ACTION_RESPONSES:
+        raise KeyError(f"{name} fehlt in actions.common.ACTION_RESPONSES: der Rasa-Server schickt es nicht mit")
     variants = domain["responses"][name]
     german = variants[0]
     for variant in variants:

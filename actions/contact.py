@@ -12,7 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
-from actions.common import channel, contact_lines, count, familienzentrum
+from actions.common import channel, contact_lines, count, familienzentrum, response_variant
 from actions.notifications import announce, notifier
 from offers_db.categories import age_group
 from offers_db.contacts import ContactRepository, valid_contact
@@ -119,7 +119,7 @@ class ActionSubmitContact(Action):
             note=tracker.get_slot("contact_note") or None,
         )
         logger.info("Rückruf-Anfrage #%d gespeichert", request_id)
-        announce_in_background(domain["responses"]["utter_staff_new_request"][0])
+        announce_in_background(response_variant(domain, "utter_staff_new_request"))  # staff read German
         dispatcher.utter_message(response="utter_contact_stored")
         return clear
 

@@ -4,6 +4,7 @@
 - bot.metrics: Prometheus counters and timings per message;
 - reading stored events looks their class up in a dictionary (resolve_event_type);
 - a button's payload skips the NLU models (parse_with_shortcut);
+- an action call carries only the responses the actions read (action_call_format);
 
 Rasa 3.6 validates every action server response with `jsonschema.validate`, which re-checks the
 schema itself each time: about 20 ms per custom action on this machine, more than the whole NLU.
@@ -25,16 +26,19 @@ from rasa.core.channels.channel import UserMessage
 from rasa.core.processor import MessageProcessor
 from rasa.nlu.classifiers.regex_message_handler import RegexMessageHandler
 from rasa.shared.constants import DOCS_BASE_URL, INTENT_MESSAGE_PREFIX
+from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import Event
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_NAME_KEY, PREDICTED_CONFIDENCE_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.utils.common import all_subclasses
 
+from actions.common import ACTION_RESPONSES
 from bot import faults, metrics
 
 _original_resolve_by_type = Event.resolve_by_type
 _original_parse_with_graph = MessageProcessor._parse_message_with_graph
+_original_action_call_format = RemoteAction._action_call_format
 
 
 @cache
@@ -81,6 +85,32 @@ def parse_with_shortcut(
     return _original_parse_with_graph(self, message, tracker, only_output_properties)
 
 
+_slim_domain: dict[int, tuple[Domain, dict[str, Any]]] = {}
+
+
+def slim_domain(domain: Domain) -> dict[str, Any]:
+    """The domain as Rasa sends it to the action server, with only the responses in ACTION_RESPONSES.
+
+    All languages' responses are ~155 of the domain's ~162 KB; Rasa serialised and the action server
+    parsed them for every action call (~5 ms on each side, bench/latency_bench.py). Built once per domain.
+    """
+    cached = _slim_domain.get(id(domain))
+    if cached is None or cached[0] is not domain:
+        data = domain.as_dict()
+        responses = {name: v for name, v in data.get("responses", {}).items() if name in ACTION_RESPONSES}
+        _slim_domain.clear()
+        _slim_domain[id(domain)] = cached = (domain, {**data, "responses": responses})
+    return cached[1]
+
+
+def action_call_format(self: RemoteAction, tracker: DialogueStateTracker, domain: Domain) -> dict[str, Any]:
+    """Rasa's request to the action server, its domain slimmed (slim_domain)."""
+    call = _original_action_call_format(self, tracker, domain)
+    if "domain" in call:
+        call["domain"] = slim_domain(domain)
+    return call
+
+
 @cache
 def action_result_validator() -> Validator:
     """The validator for action server responses, built (and its schema checked) once."""
@@ -108,6 +138,7 @@ def main() -> None:
     RemoteAction._validate_action_result = validate_action_result
     Event.resolve_by_type = staticmethod(resolve_event_type)
     MessageProcessor._parse_message_with_graph = parse_with_shortcut
+    RemoteAction._action_call_format = action_call_format
     faults.install()
     metrics.install()
     from rasa.__main__ import main as rasa_main
