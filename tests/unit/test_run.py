@@ -1,10 +1,13 @@
-"""`lotse run` keeps its servers alive: a stopped server is started again, but not forever."""
+"""`lotse run` keeps its servers alive: a stopped server is started again, but not forever; their environment."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from bot.run import MAX_RESTARTS, RESTART_WINDOW_S, Child, keep_alive
+from bot.run import MAX_RESTARTS, RESTART_WINDOW_S, Child, keep_alive, server_environment
+from lotse.settings import local
 
 
 class FakeProcess:
@@ -45,3 +48,19 @@ def test_old_crashes_are_forgotten() -> None:
     for second in range(MAX_RESTARTS):
         assert keep_alive([child], now=float(second))
     assert keep_alive([child], now=RESTART_WINDOW_S + 10)  # the early ones are out of the window
+
+
+def test_servers_use_one_thread_for_numpy_and_tensorflow_unless_the_operator_says_otherwise(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in ("OPENBLAS_NUM_THREADS", "OMP_WAIT_POLICY", "TF_INTRA_OP_PARALLELISM_THREADS"):
+        monkeypatch.delenv(name, raising=False)
+    env = server_environment(local(tmp_path, port=5199, action_port=5198))
+    assert (env["OPENBLAS_NUM_THREADS"], env["OMP_WAIT_POLICY"], env["TF_INTRA_OP_PARALLELISM_THREADS"]) == (
+        "1",
+        "PASSIVE",
+        "1",
+    )
+    monkeypatch.setenv("OPENBLAS_NUM_THREADS", "2")
+    assert server_environment(local(tmp_path, port=5199, action_port=5198))["OPENBLAS_NUM_THREADS"] == "2"
+    assert env["SANIC_HOST"] == "127.0.0.1" and env["RASA_TELEMETRY_ENABLED"] == "false"
