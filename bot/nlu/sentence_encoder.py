@@ -99,8 +99,9 @@ class MultilingualSentenceFeaturizer(DenseFeaturizer, GraphComponent):
     differ from the trained model's); empty texts and button payloads therefore get zeros.
 
     Config: `threads` (default 1) is the engine's OpenMP thread count for each encoding call. 2 threads
-    cut latency by about a quarter when the second core is free, but when other jobs hold a core every
-    parallel region waits for it (p95 0.8 s in one bench/encoder_bench.py run); vectors are identical.
+    cut latency by about a third when the second core is free; vectors are identical. With OpenMP's
+    default (active) waiting, a busy second core stalled every parallel region (p95 0.8 s in one
+    bench/encoder_bench.py run); the servers therefore run with OMP_WAIT_POLICY=PASSIVE (bot/run.py).
     """
 
     @staticmethod
