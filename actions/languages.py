@@ -7,18 +7,16 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import language
-from lotse.languages import GERMAN, choose_payload, detect_language, language_packs, warm_up
-
-# the action server imports this module when it starts: the detector is loaded then, not in a family's first turn
-warm_up()
+from lotse.languages import DETECTED_LANGUAGE, GERMAN, choose_payload, language_packs
 
 
 def suggest_language(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
     """A one-tap suggestion ("I can also answer in English." [English] [Deutsch]); never switches by itself.
 
-    Only for messages of three words or more in a language we have a file for, once per language.
+    Only for messages of three words or more in a language we have a file for, once per language; the
+    language is the one the NLU detected (bot/nlu/multilingual.py puts it into the parse data).
     """
-    code = detect_language(str(tracker.latest_message.get("text") or ""))
+    code = tracker.latest_message.get(DETECTED_LANGUAGE)
     packs = language_packs()
     if code is None or code == GERMAN or code == language(tracker) or code not in packs:
         return []

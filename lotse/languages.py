@@ -25,6 +25,8 @@ from lotse.settings import PROJECT_ROOT
 
 LANGUAGES_DIR = PROJECT_ROOT / "languages"
 GERMAN = "de"
+# the NLU's detect_language result in a message's parse data, for the actions (they do not load the detector)
+DETECTED_LANGUAGE = "detected_language"
 MIN_WORDS = 3
 MIN_CONFIDENCE = 0.9
 GERMAN_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzäöüß")

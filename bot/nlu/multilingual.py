@@ -45,7 +45,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.nlu.sentence_encoder import embed, encodable
-from lotse.languages import GERMAN, detect_language, warm_up
+from lotse.languages import DETECTED_LANGUAGE, GERMAN, detect_language, warm_up
 from lotse.settings import PROJECT_ROOT
 
 CHOOSE_LANGUAGE = "choose_language"
@@ -199,9 +199,11 @@ class MultilingualIntentClassifier(GraphComponent, IntentClassifier):
             if language_request(text):
                 self._set_intent(message, [(CHOOSE_LANGUAGE, 1.0)])
                 continue
+            written_in = detect_language(text)
+            message.set(DETECTED_LANGUAGE, written_in, add_to_output=True)  # actions.languages reads it
             if self.coef is None:
                 continue
-            if detect_language(text) in (None, GERMAN):
+            if written_in in (None, GERMAN):
                 self._blend(message, text)
             else:
                 self._classify(message, text)

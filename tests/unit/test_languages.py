@@ -13,7 +13,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.common import response_text, response_variant
 from actions.languages import suggest_language
 from bot.languages import build_domain, check
-from lotse.languages import LABEL_KEYS, LanguagePack, detect_language, language_packs
+from lotse.languages import DETECTED_LANGUAGE, LABEL_KEYS, LanguagePack, detect_language, language_packs
 from lotse.settings import PROJECT_ROOT
 from offers_db.categories import category_ids
 from tests.tracker import tracker
@@ -139,7 +139,7 @@ def test_language_of_a_message(text: str, expected: str | None) -> None:
 
 def run_suggestion(text: str, **slots: Any) -> tuple[CollectingDispatcher, list]:
     dispatcher = CollectingDispatcher()
-    current = tracker(text=text, **slots)
+    current = tracker(text=text, parse={DETECTED_LANGUAGE: detect_language(text)}, **slots)  # as the NLU sets it
     return dispatcher, suggest_language(dispatcher, current)
 
 

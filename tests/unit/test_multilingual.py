@@ -16,6 +16,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.nlu import multilingual
 from bot.nlu.multilingual import MultilingualIntentClassifier, language_request, read_examples
+from lotse.languages import DETECTED_LANGUAGE
 
 GERMAN_EXAMPLES = [
     ("Wir suchen einen Kitaplatz für unsere Tochter", "need_kinderbetreuung"),
@@ -152,6 +153,18 @@ def test_a_short_request_for_another_language(text: str, expected: bool) -> None
 def test_a_request_for_another_language_becomes_choose_language(trained: MultilingualIntentClassifier) -> None:
     message = parsed(trained, "andere Sprache bitte", intent={"name": "nlu_fallback", "confidence": 0.2})
     assert message.get(INTENT) == {"name": "choose_language", "confidence": 1.0}
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [("My son is 4 and we are still looking for a kindergarten place", "en"), ("Mein Sohn ist 4 und wir suchen", "de")],
+)
+def test_the_detected_language_goes_to_the_actions_in_the_parse_data(
+    trained: MultilingualIntentClassifier, text: str, code: str
+) -> None:
+    message = parsed(trained, text, intent={"name": "nlu_fallback", "confidence": 0.3})
+    assert message.get(DETECTED_LANGUAGE) == code
+    assert message.as_dict(only_output_properties=True)[DETECTED_LANGUAGE] == code
 
 
 def test_button_payloads_are_left_alone(trained: MultilingualIntentClassifier) -> None:
