@@ -36,26 +36,62 @@ def _pattern(source: str) -> re.Pattern[str]:
     return re.compile(_fold_letters(source))
 
 
+# whole words: the "er" of "Tochter" or the "ihr" of "ihren Bruder" is no person of danger
 PERSON = (
-    r"(?:er|sie|mann|ex|freund|partner|vater|papa|stiefvater|stiefmutter|mutter|mama|bruder|onkel|opa"
+    r"\b(?:er|sie|mann|ex|freund|partner|vater|papa|stiefvater|stiefmutter|mutter|mama|bruder|onkel|opa"
     r"|schwiegervater|lebensgefahrte|typ)"
 )
-ME_US = r"(?:mich|mir|uns|die kinder|den kindern|mein\w*|unser\w*|sie|ihn|ihr|ihm)"
+ME_US = (
+    r"(?:mich|mir|uns|die kinder|den kindern|mein\w*|unser\w*|sie|ihn|ihr|ihm"
+    r"|(?:ihre|ihren|seine|seinen) (?:frau|freundin|kinder|kind|tochter|sohn|mutter|mama|baby|kleine\w*|stief\w+))\b"
+)
 
 PATTERNS: dict[str, tuple[str, ...]] = {
     VIOLENCE: (
-        rf"schl[aä]g\w* {ME_US}",
-        rf"\b(?:haut|hauen|verprugelt|prugelt|schubst|schubsen|stosst|tritt|treten|wurgt|wurgen|packt) {ME_US}",
+        rf"schl[aä]g\w*(?: er| sie)? {ME_US}",
+        rf"\b(?:haut|hauen|verprugelt|prugelt|schubst|schubsen|stosst|tritt|treten|wurgt|wurgen|packt)(?: er"
+        rf"| sie)? {ME_US}",
         r"(?:hat|hatte|haben) (?:mich|uns|mein\w*(?: \w+)?|sie|ihn|die kinder) (?:geschlagen|verprugelt|geschubst|"
         r"getreten|gewurgt|geohrfeigt|gestossen|verletzt)",
+        # "er hat mich gestern die treppe runtergestoßen": a few words between, but none that puts it in the past
+        r"\b(?:hat|hatte) (?:mich|uns|sie|ihn|die kinder)(?: (?!fruher|damals|als|vor|jahre\w*|mal\b)\w+){1,3} "
+        r"(?:geschlagen|verprugelt|\w*geschubst|getreten|gewurgt|\w*gestossen|gewatscht|geohrfeigt)\b",
         r"(?:werde|wurde|wird|werden|worden) (?:wieder |oft |immer )?(?:geschlagen|verprugelt|getreten|gewurgt)",
-        r"(?:bringt|bringe|bring|bringen) (?:mich|uns|ihn|sie|es|mein\w*) um",
+        r"(?:bringt|bringe|bring|bringen) (?:mich|uns|ihn|sie|es|mein\w*)(?: alle| beide| noch| wirklich)? um\b",
         rf"(?:will|wollen|droht|drohen|drohte) {ME_US} .{{0,20}}(?:um(?:zu)?bringen|toten|abstechen|kaputt ?machen)",
         r"mit (?:dem|einem) messer|messer (?:an|gegen)",
+        r"messer (?:gezogen|gezuckt|rausgeholt)|(?:zieht|zuckt|zog) (?:ein|das|sein|ihr) messer",
+        # other weapons, and threats with them
+        r"(?:mit|hat|holt|nimmt|nahm|halt) (?:dem|einem|ein|den|das|seinem|seine[mn]?) (?:hammer|axt|beil"
+        r"|baseballschlager"
+        r"|pistole|waffe|knarre|gewehr)\b.{0,40}(?:durch|auf (?:mich|uns)|rum|herum|bedroht|droht|hinter|vor (?:mir|uns"
+        r"|der tur))|(?:bedroht|droht|gedroht)\w* (?:\w+ ){0,3}mit (?:dem|einem|seiner|der) \w*(?:hammer|axt|beil"
+        r"|schlager|pistole|waffe|knarre|gewehr|messer)",
+        # "das er uns alle abstechen will": the threatened before the verb
+        r"\b(?:uns|mich|die kinder|euch|mama)\b(?: alle| beide)? (?:\w+ ){0,2}(?:abstechen|abzustechen|abmurksen"
+        r"|kaltmachen|erschlagen|erwurgen|erstechen|umlegen|umbringen|umzubringen)\b(?! (?:lassen|wurde ich))",
+        r"(?:hat|hatte) (?:mir|ihr|ihm|uns) (?:den|die|das) (?:arm|hand|finger|handgelenk"
+        r"|nase)\w* (?:\w+ )?(?:umgedreht"
+        r"|verdreht|gebrochen|ausgekugelt)",
+        # pushed against the wall: now ("drückt mich an die Wand") or recently ("gestern … an die Wand gedrückt");
+        # "hat mich schon mal an die Wand gedrückt" told from a safe place asks for advice (need_schutz_krise)
+        r"(?:druckt|presst|schubst|stosst|wirft|schleudert) (?:mich|uns|sie|ihn|die kinder) (?:\w+ )?(?:an"
+        r"|gegen) die wand"
+        r"|(?:heute|gestern|gerade|grad|eben|vorhin|wieder|letzte nacht|heute nacht)\b.{0,40}(?:an|gegen) die wand "
+        r"(?:gedruckt|gepresst|gedrangt|geschleudert|gestossen|geworfen|geschubst|genagelt)",
+        r"trau\w* mich nicht (?:mehr )?aus (?:dem|meinem) (?:zimmer|schlafzimmer|bad|badezimmer|kinderzimmer)",
         r"angst um (?:mein|unser) leben",
         # euphemisms: the hand that "slips", bruises, a black eye, things thrown, fear of coming home
         r"hand\b.{0,25}(?:rutsch|ausgerutscht|ausrutsch|locker)|(?:rutsch|verrutsch)\w* .{0,25}hand",
         r"hand (?:gegen|erhoben|erhebt)|die hand erhoben",
+        # the partner "hurts" or "beats" without an object: "mein mann macht mir weh", "er schlägt jeden abend"
+        r"\b(?:er|sie|mann|freund|partner|vater|papa|stiefvater|ex)\b (?:\w+ ){0,2}(?:macht|tut) (?:mir|uns|den kindern"
+        r"|ihr|ihm) (?:\w+ ){0,2}weh\b|\b(?:er|sie|mann|freund|partner|vater|papa|ex)\b (?:\w+ ){0,2}(?:hat|hatte) "
+        r"(?:mir|uns|den kindern|ihr|ihm) (?:\w+ ){0,2}weh ?getan",
+        r"\b(?:mann|freund|partner|vater|papa|stiefvater|ex|lebensgefahrte)\b (?:\w+ )?(?:schlagt|prugelt|haut)\b"
+        r"(?! (?:vor|sich|die tur|turen|zu)\b)",
+        r"\b(?:er|sie|mann|freund|partner|vater|papa|ex)\b (?:wird )?(?:dann |schnell |sofort |gleich |wieder )?"
+        r"handgreiflich",
         rf"{PERSON}\b.{{0,60}}(?:blaue[ns]? (?:auge|flecke?n?)|veilchen|blutige lippe)",
         r"(?:blaue[ns]? (?:auge|flecke?n?)|veilchen|blutige lippe).{0,60}\b(?:von ihm|von ihr|wieder|schon wieder|"
         r"versteckt|verstecke|schminke|uberschminke|angst|wenn er|wenn sie|er hat|sie hat)",
@@ -64,8 +100,41 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         rf"angst vor (?:ihm|meinem (?:mann|freund|vater|ex|partner|stiefvater)|papa|meiner mutter|{PERSON}\b)",
         r"(?:traue?|trau) mich nicht (?:mehr )?(?:nach hause|heim)",
         r"(?:eingesperrt|sperrt (?:mich|uns|die kinder) ein)",
+        # coercive control: phone or keys taken and the door locked, not let out; hiding with the children
+        r"(?:handy|telefon|schlussel)\w* (?:\w+ )?(?:weggenommen|abgenommen|weg|ab|versteckt|kaputt gemacht)\b.{0,80}"
+        r"(?:abgeschlossen|abgesperrt|zugesperrt|eingeschlossen|lasst (?:mich|uns) nicht)"
+        r"|(?:abgeschlossen|abgesperrt|zugesperrt|lasst (?:mich|uns) nicht (?:mehr )?raus)\b.{0,80}"
+        r"(?:handy|telefon|schlussel)\w* (?:\w+ )?(?:weggenommen|abgenommen|weg|ab|mit)\b",
+        r"\b(?:er|mann|freund|partner|ex|vater|papa)\b.{0,20}(?:lasst|liess) (?:mich|uns) nicht (?:mehr )?(?:raus|gehen"
+        r"|aus dem haus|aus der wohnung|weg)",
+        r"(?:mich|uns) mit (?:den|meinen|unseren) (?:kindern|kids|kleinen)\b.{0,25}(?:eingeschlossen|eingesperrt"
+        r"|versteckt|verbarrikadiert)",
+        r"\b(?:er|sie|mann|ex|freund|partner|vater|papa)\b.{0,60}(?:hammert|tritt|trat|bollert|wummert|schlagt|haut|"
+        r"tretet)\w* (?:gegen|an) (?:die|unsere|meine) \w*tur\b|\btur\b.{0,30}(?:tritt|trat|hammert|bollert) dagegen"
+        r"|tur (?:eintreten|einzutreten|eingetreten)",
+        # threats, also veiled: "wenn ich gehe findet er mich", "stellt mich kalt", "zündet die wohnung an"
+        r"wenn (?:ich|wir) (?:\w+ ){0,4}(?:gehe|gehen|abhaue|abhauen|verlasse|weggehe|rede|anzeige|erzahle"
+        r"|sage)\b.{0,60}"
+        r"(?:findet (?:er |sie )?(?:mich|uns)|bringt (?:er |sie )?(?:mich|uns|die kinder)|umbring|umzubringen|\btot"
+        r"|kalt ?(?:stellt|macht|machen)|anzund|zundet|sieht (?:mich|uns) (?:keiner|niemand|nie))",
+        r"(?:stellt|macht) (?:mich|uns) kalt|\b(?:er|sie)\b (?:\w+ )?(?:zundet|fackelt) (?:die|unsere|meine|das|mein)"
+        r" (?:wohnung|haus|auto)\w* (?:an|ab)\b",
+        r"\b(?:er|mann|freund|partner|ex|vater|papa)\b.{0,40}kurz und klein (?:geschlagen|gehauen|gemacht)"
+        r"|(?:geflüchtet|geflohen|abgehauen)\b.{0,60}sucht (?:uns|mich)",
+        # strangling: hands on the throat, squeezed
+        r"(?:am|um den|an den) hals\b.{0,40}(?:gepackt|zugedruckt|zugedrückt|gelegt|festgehalten|gedruckt)"
+        r"|(?:hande|hand|finger) (?:um|an) (?:meinen|den|ihren|seinen) hals|hals zu ?(?:gedruckt|druckt|drucken)",
+        # rage and fear: "er rastet aus und ich hab angst um die kinder"
+        r"(?:rastet|rastete|ausgerastet|austickt|tickt|tickte|dreht durch|durchgedreht|tobt)\b.{0,60}"
+        r"(?:angst (?:um (?:die|meine|unsere) kinder|um (?:mich|uns)|vor ihm|das er|dass er)|(?:solche|so eine"
+        r"|so) angst)"
+        r"|angst (?:um (?:die|meine|unsere) kinder|um (?:mich|uns)|vor ihm)\b.{0,60}(?:ausrastet|rastet|austickt"
+        r"|dreht durch|durchdreht|tobt)",
+        r"(?:am arm|an den armen|an den haaren|am hals|am kragen)\b.{0,40}(?:gezerrt|geschleift|gerissen"
+        r"|durch (?:den flur|die wohnung|das zimmer|die kuche|das haus))",
         r"(?:hausliche|korperliche) gewalt",
-        r"wenn (?:er|sie) (?:getrunken|betrunken|sauer|wutend) ist.{0,60}(?:angst|verstecken|weh|schlimm)",
+        r"wenn (?:er|sie) (?:getrunken|betrunken|besoffen|sauer|wutend) (?:ist|hat)\b.{0,60}(?:angst|verstecken|weh"
+        r"|schlimm)",
         r"an den haaren|(?:kopf|gesicht) gegen (?:die|den|eine|einen) (?:wand|tür|heizung|tisch|schrank)",
         r"gegen (?:die|den) (?:wand|heizung|tür|schrank) (?:geschubst|gestoßen|geschleudert|gedrückt|geworfen)",
         r"(?:drückt|drückte|schnürt|nimmt) mir .{0,20}(?:luft|hals|kehle)|luft ab(?:drückt|gedrückt)?\b|würgt|gewürgt",
@@ -74,7 +143,7 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:er|mann|freund|partner|vater|papa)\b.{0,30}(?:völlig |total |komplett )?außer sich",
         r"(?:flecken|striemen|würgemale|abdrücke).{0,30}(?:wo er|wo sie|von ihm|von ihr|festhält|festgehalten)",
         r"(?:hebt|hob|erhebt) (?:die|seine|ihre) hand|hand (?:hebt|hob)|eine (?:gefangen|geknallt|gescheuert|geklebt)|"
-        r"ohrfeige",
+        r"ohrfeige|watsch\w*|(?:eine|ane|a) (?:geschmiert|gschmiert|gewatscht|gwatscht|gelangt)",
         r"(?:trinkt|trinken|betrunken|besoffen|getrunken)\b.{0,40}"
         r"(?:schlag|schläg|haut|hauen|prügel|gewalt|aggressiv)",
         r"(?:möbel|sachen|teller|flaschen) (?:fliegen|flogen)",
@@ -89,22 +158,50 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?:nicht|nich|nimmer) mehr (?:leben|da sein|dasein|hier sein|aufwachen|weiterleben|existieren)",
         r"(?:will|mochte|mocht|werde|wurde am liebsten|wurde gern) (?:sterben|tot sein)",
         r"(?:mich|mir) (?:umbringen|das leben nehmen|etwas antun|was antun|was an tun)",
+        # a teen or partner: "das er sich umbringen will", "sie will sich was antun"
+        r"\bsich (?:\w+ ){0,2}(?:umbringen|umzubringen|das leben (?:zu )?nehmen|(?:was|etwas) an(?:zu)?tun)",
+        r"(?:weg|raus|verschwinden|gehen) (?:aus|von) dieser welt|diese welt verlassen",
+        r"wie ?viele? (?:tabletten|pillen|schlaftabletten)\b.{0,30}(?:brauche|reichen|todlich|braucht man|nehmen muss)"
+        r"|todliche?n? dosis|uberdosis",
+        r"lieblings\w+\b.{0,60}(?:brauch\w* (?:\w+ ){0,2}(?:jetzt |bald |dann )?nicht mehr|nie mehr)",
+        r"(?:war|ware|bin|sein) (?:ich )?(?:am liebsten |einfach )?(?:weg|tot) fur immer|am liebsten (?:war"
+        r"|ware) ich tot",
         r"(?:mir|mich) .{0,10}(?:antun|an tun)\b",
         r"grund,? (?:weiter ?zu ?machen|weiterzumachen|zu leben|am leben zu bleiben|aufzustehen)",
         r"(?:ich sehe?|mein leben hat|das leben hat) (?:einfach )?keinen sinn mehr|(?:hat|macht) alles keinen sinn",
         r"(?:sinn|lohnt) .{0,20}(?:leben|weiterleben|weitermachen)",
-        r"(?:einschlafen|schlafen|einschlaf\w*) und nie(?:mals)? (?:wieder|mehr) aufwach",
+        r"(?:einschlafen|schlafen|einschlaf\w*) und nie(?:mals)? (?:wieder|mehr) aufwach|nie(?:mals)? (?:wieder|mehr) "
+        r"aufwach",
+        r"(?:nicht|nich) (?:so )?weiter ?leben|weiter ?leben (?:kann|will|mag) ich nicht",
+        # a burden to all, better off without me, "for when I am no more"
+        r"(?:allen|fur alle|euch|meiner familie|den kindern|meinen kindern) (?:nur )?(?:noch )?(?:eine )?last\b"
+        r"|(?:bin|nur) (?:noch )?eine last\b",
+        r"ohne mich\b.{0,30}(?:besser|leichter|glucklicher)|(?:besser|leichter)\b.{0,30}wenn ich nicht mehr (?:da )?"
+        r"(?:war|bin|ware)\b|wenn ich nicht mehr (?:da )?bin\b",
+        # goodbye messages: letters to everyone, farewells, "nicht böse sein" and then unreachable
+        r"(?:allen|jedem|den kindern|meinen kindern|meiner familie) (?:noch )?(?:einen |nen |ein )?(?:brief|briefe"
+        r"|abschiedsbrief\w*|letzte nachricht)\b.{0,80}(?:ruhe|verzeih|lieb|kraft|nicht mehr|gebracht|fur immer)",
+        r"(?:tschuss|lebt wohl|macht'?s gut|verzeiht mir|verzeih mir)\b.{0,80}(?:kann (?:das |so )?nicht mehr"
+        r"|nicht mehr da|fur immer|keine kraft)|verabschiedet\b.{0,60}(?:nicht mehr da|fur immer)|(?:nicht mehr da"
+        r"|fur immer)\b.{0,60}verabschiedet|(?:bin|ist|sei) bald nicht mehr da\b",
+        r"(?:nicht (?:bose|sauer) sein|lieb hat|liebe euch)\b.{0,80}(?:nicht mehr ans (?:telefon|handy)"
+        r"|geht nicht (?:mehr"
+        r" )?(?:ran|ans)|nicht (?:mehr )?erreichbar|erreiche (?:ihn|sie) nicht)",
         r"(?:besser|leichter|besser dran) ohne mich|ohne mich (?:besser|leichter)",
         r"(?:allem|dem ganzen|meinem leben) ein ende|mit allem schluss",
         r"(?:will|mocht\w*|werde) (?:einfach )?alles beenden",
         r"fur immer (?:weg|verschwinden|einschlafen)|(?:verschwinden|weg sein) fur immer",
-        r"abschiedsbrief|(?:tabletten|pillen) (?:gesammelt|sammeln|gehortet|horte)",
-        r"(?:brucke|dach|fenster|balkon|hochhaus)\b.{0,30}(?:springen|runter)|vor (?:den|einen) zug|auf die gleise",
+        r"abschiedsbrief|\w*(?:tabletten|pillen) (?:gesammelt|sammeln|gehortet|horte)",
+        r"\w*(?:tabletten|pillen|medikamente)\b.{0,30}(?:gesammelt|gehortet|gebunkert|zusammengesucht)",
+        r"(?:brucke|dach|fenster|balkon|hochhaus|parkhaus|parkdeck|turm)\b.{0,30}(?:springen|runter)|vor (?:den|einen)"
+        r" zug|auf die gleise|(?:denk\w*|stell\w* mir vor|gedanken?)\b.{0,40}\bgleise",
         # self-harm
-        r"\bklinge\b|rasierklinge|\britz(?:t|en|e mich|e sich|t sich)\b|\bgeritzt|selbstverletz",
+        r"\bklinge\b|(?:rasier|anspitzer|spitzer|cutter)klingen?\b|\britz(?:t|en|e mich|e sich|t sich)\b|\bgeritzt"
+        r"|selbstverletz",
         r"schneide? (?:mich|sich)|schneidet sich|(?:mich|sich) (?:selbst )?(?:schneiden|verletzen)",
         r"narben .{0,30}(?:arm|arme|armen|bein|handgelenk)|(?:arm|arme|armen|handgelenk)\w* .{0,30}narben",
-        r"lieber tot|tot sein wollen|(?:wäre|wär|bin) (?:dann )?(?:lieber |besser )?tot\b",
+        # "ich bin tot" alone is tiredness; "lieber tot" is not
+        r"lieber tot|tot sein wollen|(?:wäre|wär|bin) (?:dann )?(?:lieber|besser) tot\b|wäre (?:am liebsten|gern) tot",
         r"schluss mit allem|mit allem schluss|allem ein ende",
         r"plan .{0,30}(?:wie ich (?:gehe|sterbe|es mache)|mich umzubringen|zu sterben)",
         r"wie ich (?:am besten )?(?:sterbe|gehe)\b",
@@ -114,16 +211,21 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?:schon |bereits )?alles geregelt|(?:lieblings)?sachen verschenkt|verschenkt (?:seine|ihre|meine) sachen",
         r"vor (?:ein|einen|den|die) (?:auto|zug|lkw|bus|bahn) (?:zu )?(?:laufen|springen|werfen|legen)",
         r"ins wasser (?:zu )?gehen|in die leine (?:zu )?(?:gehen|springen)",
-        r"\bstrick\b|aufhängen|aufzuhängen|erhängen",
+        # hanging: oneself, not pictures or washing
+        r"\bstrick\b|(?:mich|sich) (?:\w+ ){0,4}(?:aufhang\w*|aufzuhang\w*)|\berhang\w*",
         r"(?:besser|leichter) (?:dran )?(?:ohne mich|mit einer anderen)|mit einer anderen (?:mama|mutter|mutti) besser",
         r"(?:arme?|haut|beine?) (?:auf)?(?:kratz|schneid|ritz)|kratze? (?:mir|mich) .{0,15}(?:arme|haut|blut)|"
         r"bis (?:es )?blut kommt|schnitte (?:am|an den|auf)|mit (?:einer|der) scherbe|verbrenne? mich",
+        r"(?:arme?|beine?|oberschenkel|handgelenke?|bauch)\w* (?:\w+ ){0,2}(?:voller|voll mit|voll von) (?:schnitte"
+        r"|narben"
+        r"|ritzer|schnittwunden|brandwunden|brandblasen)",
+        r"verbrenn\w* (?:sich|mich)\b.{0,30}(?:feuerzeug|zigarette|arm|haut|absichtlich)",
         r"alles keinen sinn|keinen sinn (?:mehr )?zu leben|leben (?:hat )?keinen sinn",
         r"(?:bald|dann|morgen) nicht mehr da (?:bin|ist|sein)|nicht mehr da sein werde",
         r"(?:dunkel|schwarz)\b.{0,40}(?:nicht mehr aufwachen|ins wasser|gehen will|verschwinden)",
     ),
     PARENT: (
-        r"schuttel|schuttl",
+        r"\w*schuttel|\w*schuttl",
         r"angst,? (?:dass|das) ich (?:ihm|ihr|ihn|es|sie|dem baby|meinem kind|den kindern|das baby|mein kind)?"
         r".{0,30}(?:weh ?tu|was an ?tu|etwas an ?tu|verletz|schlag|haue|kontrolle|vergesse)",
         r"(?:sonst|fast|beinahe) (?:hatte|hatt|tu|mach|mache|hat) ich (?:ihm|ihr|dem baby|dem kind|es|ihn)"
@@ -132,7 +234,19 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?:verliere|verlier) (?:gleich |bald )?die (?:kontrolle|beherrschung)",
         r"ich (?:habe|hab) (?:mein\w* (?:kind|baby|sohn|tochter)|es|ihn|sie) (?:geschlagen|gestossen|geschuttelt)",
         r"(?:werfe|schmeiss|schmeisse) (?:es|das baby|ihn|sie) (?:gleich )?(?:aus dem|an die|gegen)",
-        r"gerüttelt|rüttel|viel zu fest (?:angefasst|gepackt|gedrückt|gehalten)|zu fest gepackt",
+        r"\w*rüttel|viel zu fest (?:angefasst|gepackt|gedrückt|gehalten)|zu fest gepackt",
+        # too hard: "so fest gepackt das er abdrücke hat", "so doll am arm gerissen", "so fest gekniffen"
+        r"(?:so|zu|viel zu|richtig|total) (?:fest|doll|hart|grob|heftig|stark) (?:am arm |an den armen |am kragen )?"
+        r"(?:gepackt|angefasst|gerissen|geschuttelt|gekniffen|gezwickt|geschubst|gestossen|geworfen|hingeworfen)",
+        r"kissen (?:schon |bereits )?(?:in der hand|genommen|gegriffen)|(?:kissen|decke)\b.{0,20}(?:ubers gesicht"
+        r"|aufs gesicht|auf (?:sein|ihr) gesicht)",
+        r"mund zu(?:halte|halten|hielt|zuhalten)\b|(?:nase und mund|mund und nase) zu",
+        r"unter ?wasser (?:zu )?(?:drucken|gedruckt|druckt|drucke|festhalten|festgehalten|festzuhalten)",
+        r"(?:tu|tue) (?:meinem|meiner|dem|der) (?:baby|kind|sohn|tochter|kleinen)\w*(?: gleich| bald| noch| sonst)? "
+        r"(?:was|etwas)\b(?! (?:gutes|zu|schones|leckeres|nettes|in|ins|auf|rein))|(?:tu|tue) (?:ihm|ihr) (?:gleich "
+        r"|bald "
+        r"|noch |sonst )?(?:was|etwas)\b(?! (?:gutes|zu|schones|leckeres|nettes|in|ins|auf|rein))",
+        r"(?:schreit|brullt|weint|heult)\b.{0,30}(?:dann |sonst )?passiert (?:hier )?(?:was|etwas|ein ungluck)\b",
         r"gewalttätig (?:werde|zu meinem|gegen mein)|(?:werde|bin) (?:gleich |bald )?gewalttätig",
         r"sonst passiert (?:heute |gleich |noch |bald )?(?:nacht )?(?:was|etwas)|sonst (?:würde|werde|tu|tue) ich "
         r".{0,15}(?:weh|was an|etwas an|wehtun)",
@@ -141,22 +255,25 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?:schon|fast|beinahe) (?:zu)?geschlagen|ins gesicht (?:geschlagen|gehauen)|hab (?:schon )?zugeschlagen",
         r"hand auf (?:den|seinen|ihren) mund|mund zugehalten",
         r"(?:ins zimmer|aufs sofa|aufs bett|in die ecke|auf den boden) (?:geschubst|geschmissen|geworfen|gestoßen)",
-        r"nicht (?:mehr )?für (?:mich|sich) garantieren",
+        r"nicht (?:mehr )?für (?:mich|sich) garantieren|für nichts (?:mehr )?garantieren",
+        r"(?:was|etwas) an ?(?:zu)?tu\w*|(?:tu|tue) (?:\w+ ){1,3}(?:was|etwas) an\b",
+        r"(?:kurz davor|nah dran|fast|beinahe|knapp davor) (?:ihn|sie|es|das baby|den kleinen|die kleine|mein kind"
+        r"|meinen sohn|meine tochter)\b.{0,30}(?:werfen|schmeissen|schlagen|hauen|schutteln|schubsen)",
         r"(?:halte|halt|ertrage) (?:mein kind|meine kinder|das baby|ihn|sie) nicht mehr aus",
         r"(?:meine )?hände (?:machen|tun) (?:sachen|dinge)",
     ),
     CHILD: (
-        r"missbrauch|missbraucht|vergewaltig|sexuell\w* (?:ubergriff|belastig|angefasst)",
+        r"\w*missbrauch|\w*vergewaltig|sexuell\w* (?:ubergriff|belastig|angefasst)",
         r"(?:fasst|fasste|anfassen|angefasst|beruhrt|beruhren) .{0,30}(?:unsittlich|intim|unterhose|zwischen die"
         r" beine|privat|wo er nicht|wo sie nicht|geschlechtsteil)",
         rf"{PERSON}\b.{{0,30}}(?:fasst|fasste) (?:mein\w*|mich|sie|ihn) (?:an|unsittlich)",
-        r"(?:nacktbilder|nacktfotos|nackt ?fotos|pornos?) .{0,40}(?:kind|tochter|sohn|ihr|ihm|geschickt|zeigt)",
+        r"(?:nacktbilder|nacktfotos|nackt ?fotos|\w*pornos?) .{0,40}(?:kind|tochter|sohn|ihr|ihm|geschickt|zeigt)",
         r"(?:nebenan|nachbar\w*|gegenüber|über uns|unter uns|über mir|unter mir|von oben|von unten|im haus"
         r"|nebenwohnung|hausflur|treppenhaus)\b.{0,80}"
         r"(?:schreit|schreien|brüllt|weint|wimmert|ruft|allein|alleine|schlägt|geschlagen|hunger|verwahrlos|klatscht"
         r"|nichts zu essen|nix zu essen|gebettelt|bettelt|fliegen)"
         r".{0,60}(?:stunden|tagen|tage|seit|nacht|immer|jeden tag|niemand|keiner|kind|baby|klein|mama)",
-        r"(?:kind|kinder|kleinkind|baby|kleine|kleinen|junge|mädchen|jährige\w*)\b.{0,80}"
+        r"\w*(?:kind|kinder|baby|kleine|kleinen|junge|mädchen|jährige\w*)\b.{0,80}"
         r"(?:\balleine?\b|ohne (?:erwachsene|eltern)|keiner (?:macht auf|kommt)|niemand (?:ist |war )?(?:da|zu sehen|"
         r"kommt|macht auf|reagiert))"
         r".{0,60}(?:seit|stunden|tage|nacht|wohnung|treppenhaus|hausflur|tür|fenster|wasser|kalt|straße)",
@@ -172,14 +289,68 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?:aus dem internet|online kennengelernt).{0,80}(?:trifft|treffen|geld|geschenke|geheim|erzählen)|"
         r"trifft sich mit (?:einem|einer) erwachsenen",
         r"unterwäsche .{0,40}(?:treppenhaus|draußen|straße|nachts)",
-        r"(?:kind|kinder|kleine|kleinen|baby|sauglin)\w*.{0,40}(?:seit (?:gestern|tagen|stunden)|tagelang|nachts)"
+        r"\w*(?:kind|kinder|kleine|kleinen|baby|sauglin)\w*.{0,40}(?:seit (?:gestern|tagen|stunden)|tagelang|nachts)"
         r" .{0,20}(?:allein|alleine|ohne (?:eltern|erwachsene|essen))",
         r"(?:allein|alleine) gelassen.{0,40}(?:seit|tage|nacht|stunden)|verwahrlos",
-        r"(?:kind|sohn|tochter|baby) (?:ist )?(?:weg|verschwunden|entfuhrt)\b|will mein kind mitnehmen",
+        r"\w*(?:kind|sohn|tochter|baby) (?:ist )?(?:weg|verschwunden|entfuhrt)\b|will mein kind mitnehmen",
+        # grooming and exploitation of a teen: an adult from the chat, secret meetings, gifts, pictures, money
+        r"(?:chat\w*|internet|online|instagram|snapchat|tiktok|discord|\w*spiel)\b.{0,80}(?:[2-9]\d ?jahrig\w*"
+        r"|erwachsen\w*|alter\w* (?:mann|typ))|(?:[2-9]\d ?jahrig\w*|erwachsen\w*|alter\w* (?:mann|typ))\b.{0,60}"
+        r"(?:geschenke|geld|bilder von|fotos von|heimlich)",
+        r"(?:online|internet|chat|spiel|instagram|snapchat|tiktok|discord)\w*\b.{0,80}heimlich\b.{0,40}treffen",
+        r"(?:ihr|ihm|meiner tochter|meinem sohn|dem kind)\b.{0,20}(?:nacktbilder|nacktfotos|nacktvideos|pornos?"
+        r"|dick ?pics?)|(?:erwachsen\w*|alter\w* (?:mann|typ))\b.{0,40}nackt",
+        # a minor with an adult partner: "sie ist 14, er 24"
+        r"(?:sie|er|tochter|sohn)\w* (?:ist )?1[0-5]\b.{0,25}\b(?:er|sie)\b (?:ist )?(?:schon )?[2-9]\d\b",
+        # a child left where it is in danger while the parents are away
+        r"(?:balkon|fenster|dach|weint|schreit|schreien)\b.{0,60}(?:eltern|mutter|mama|vater|papa)\w* (?:sind|ist) "
+        r"(?:nicht da|weg|nicht zu ?hause)|(?:eltern|mutter|mama|vater|papa)\w* (?:sind|ist) (?:nicht da|weg|nicht zu"
+        r" ?hause)\b.{0,60}(?:balkon|fenster|dach|weint|schreit|schreien)",
+        # a carer drunk or drugged with a small child
+        r"(?:zugedrohnt|besoffen|sturzbetrunken|betrunken|bekifft|high|bewusstlos)\b.{0,60}(?:baby|kleinkind|kleine\w*"
+        r"|kind|kinder)\b.{0,40}(?:schreit|weint|allein|alleine|krabbelt|nass|hunger)",
+        # a child still not home, a child beaten now
+        r"(?:seit|immer noch|noch immer)\b.{0,30}nicht (?:mehr )?(?:nach hause|heim|zuruck)\w*(?: gekommen)?",
+        r"\w*(?:kind|kinder|kleine\w*|junge|madchen|baby)\b.{0,40}(?:wird|werden) (?:\w+ ){0,3}(?:geschlagen|verprugelt"
+        r"|getreten|misshandelt)|(?:wird|werden) (?:ein|das|die|der) (?:kind|kinder|kleine\w*|junge|madchen|baby)\b"
+        r".{0,40}(?:geschlagen|verprugelt|getreten|misshandelt)",
+        r"(?:an|zu) (?:andere[n]? |seine[n]? )?(?:manner|typen|kumpels|freunde)\b.{0,20}(?:weiter|fur geld|verkauft)",
+        r"(?:wird|wurde|worden) (?:\w+ )?(?:von|vom) (?:\w+ ){0,2}(?:angefasst|befummelt|begrapscht)|\bbefummel\w*"
+        r"|begrapsch\w*|begrabsch\w*",
+        # a child locked out in the cold, a drunk parent who drives the children
+        r"\w*(?:kind|kinder|kleine|kleinen|kleiner|junge|madchen|baby|sohn|tochter)\b.{0,60}(?:ausgesperrt|vor die tur "
+        r"gesetzt|rausgeworfen|nicht rein ?gelassen)\b.{0,60}(?:kalt|minus|nacht|stunde|seit|jacke|barfuss"
+        r"|schlafanzug|weint)|(?:minusgrad\w*|eiskalt|nachts|barfuss|ohne jacke)\b.{0,40}(?:ausgesperrt|vor die tur"
+        r" gesetzt)",
+        r"(?:betrunken|besoffen|bekifft|getrunken)\b.{0,60}(?:mit den kindern|mit dem kind|mit dem baby|die kinder)\b"
+        r".{0,30}(?:auto|fahren|losfahren|fahrt)",
     ),
     MEDICAL: (
         r"atmet (?:nicht|kaum|ganz komisch)|bewusstlos|reagiert nicht mehr|nicht ansprechbar|krampf(?:t|anfall)",
-        r"(?:tabletten|medikamente|putzmittel|gift|reiniger) (?:geschluckt|getrunken|gegessen|genommen)|vergiftet",
+        # blue lips or face, a seizure going on now (not "hatte letztes jahr"), twitching on the floor, no air
+        r"blaue[n]? lippen|lippen (?:sind |werden |ganz )*blau|blau (?:im gesicht|angelaufen|anlaufen)|lauft blau an",
+        r"(?:hat|kriegt|bekommt) (?:gerade |grad |wieder |einen |nen )*(?:fieberkrampf|krampfanfall|krampf\b(?! (?:in"
+        r"|im"
+        r"|vom|beim|von) ))|zuckend",
+        r"atmet (?:ganz |nur noch |so )?(?:flach|stossweise)|nicht (?:mehr )?wach ?zu ?(?:kriegen|bekommen)|lasst sich "
+        r"nicht (?:mehr )?wecken",
+        r"(?:punkte|flecken|ausschlag)\w*\b.{0,60}\bglas|glas ?test",
+        r"(?:kriegt|bekommt|kriegen|bekommen|krieg|bekomme) (?:keine|kaum) luft(?! durch die nase)",
+        r"(?:gesicht|lippen|zunge|augen)\w* (?:schwillt|schwellen|ist geschwollen|sind geschwollen|zugeschwollen)",
+        r"(?:umgekippt|zusammengebrochen|zusammengeklappt|besoffen|betrunken"
+        r"|bewusstlos)\b.{0,50}(?:wacht nicht (?:mehr )?"
+        r"auf|wird nicht (?:mehr )?wach|nicht wach zu kriegen|nicht wachzukriegen)",
+        # swallowed: button cells, magnets, dishwasher tabs, descaler, lamp oil …
+        r"(?:batterie|knopfbatterie|knopfzelle|magnet|spulmaschinentab|geschirrspultab|waschmittel|weichspuler"
+        r"|entkalker"
+        r"|lampenol|grillanzunder|spiritus|bleiche|chlor|abflussreiniger|rattengift|essigessenz|nagellackentferner"
+        r"|liquid|tabs?)\w*\b.{0,30}(?:geschluckt|verschluckt|getrunken|gegessen|im mund|in den mund|abgebissen"
+        r"|geleckt)",
+        # scalds and drowning
+        r"(?:heisses|kochendes) (?:wasser|fett|ol|tee|kaffee)\b.{0,30}(?:uber|gekippt|druber|abbekommen)"
+        r"|(?<!leicht )verbruht|haut (?:lost sich|wirft blasen)",
+        r"(?:in den|ins) (?:pool|teich|wasser|see|planschbecken|regentonne|badewanne)\w* gefallen|fast ertrunken",
+        r"\w*(?:tabletten|medikamente|putzmittel|gift|reiniger) (?:geschluckt|getrunken|gegessen|genommen)|vergiftet",
         r"blutet (?:stark|sehr)|notarzt|krankenwagen|rettungswagen|allergischer schock",
         r"(?:vom|aus dem) (?:balkon|fenster|wickeltisch|hochbett) gefallen",
         r"\b(?:brennt es|es brennt|feuer)\b(?! ?(?:und flamme|wehr(?:fest|haus)))",
@@ -191,17 +362,37 @@ GENERIC = _pattern(
 
 # Phrases that look like danger but are not: sport bruises, metaphors, games, a scraped knee.
 NOT_DANGER = _pattern(
-    r"(?:fussball|handball|sport|training|spielplatz|hingefallen|gesturzt|tobt|toben|kita hingefallen)"
+    r"\w*(?:fussball|handball|sport|training|spielplatz|hingefallen|gesturzt|tobt|toben|kita hingefallen)"
     r".{0,40}(?:blaue[ns]? fleck|blaues auge)"
     r"|(?:blaue[ns]? fleck\w*|blaues auge).{0,40}"
     r"(?:fussball|handball|sport|training|spielplatz|hingefallen|gesturzt|toben)"
-    r"|(?:miete|schulden|rechnungen|kosten|stress|arbeit|hausaufgaben|mathe|die schule|der lehrer)\w* "
+    r"|\w*(?:miete|schulden|rechnungen|kosten|stress|arbeit|hausaufgaben|mathe|die schule|der lehrer)\w* "
     r"(?:bringt|bringen) (?:mich|uns) (?:noch )?um"
     r"|\b(?:computer|handy|video|konsolen)?spiel\w*.{0,40}(?:schiess|toten|umbringen|kampf)"
     r"|schlag mich nicht|schlagt mich nicht|vorgeschlagen|nachgeschlagen|aufgeschlagen|eingeschlagen|zugeschlagen|"
     r"angeschlagen|fehlgeschlagen|schlagen sie .{0,20}vor|schuttelfrost|flasche\w* .{0,20}schutt"
     r"|um den verstand|ritzt \w+ namen|ritzt .{0,20}in (?:die|den) (?:bank|schulbank|tisch|baum)"
     r"|(?:wutanfall|wutanfalle|trotzphase|trotzanfall|trotzanfalle)\w*.{0,60}(?:haut|schlagt|tritt|beisst) (?:mich|uns)"
+    # a thing, not a person, "kills" me: "die Hitze bringt mich um", "die Schule bringt mich noch ins Grab"
+    r"|(?:die|der|das|diese[rs]?) (?!(?:mann|freund|vater|papa|typ|ex|partner|bruder|kerl|stiefvater|onkel|opa|mutter"
+    r"|mama|frau)\b)\w+ (?:bringt|bringen) (?:mich|uns) (?:noch |echt |wirklich )?(?:ins grab|um)\b"
+    # films, books, plays: what happens in the story
+    r"|\w*(?:theater|rolle|film|krimi|buch|roman|marchen|serie|horspiel|tatort)\w*\b.{0,60}(?:vergiftet"
+    r"|erwurgt|ermordet|getotet|erschossen|ertrunken|umgebracht|erstochen)"
+    r"|(?:versteckspiel|fangspiel|rollenspiel|beim spielen)\w*\b.{0,60}(?:eingesperrt|eingeschlossen|ausgesperrt)"
+    r"|(?:nicht|nie|kein\w*) (?:aggressiv|gewalttatig|handgreiflich)"
+    r"|(?:hingefallen|gesturzt|gestolpert|fahrrad|spielplatz|sport|fussball|toben)\b.{0,60}(?:platzwunde|veilchen)"
+    r"|(?:platzwunde|veilchen)\b.{0,60}(?:hingefallen|gesturzt|gestolpert|genaht|geklebt|ball|sport|fussball)"
+    r"|schlag\w* (?:mich|uns|sich) (?:\w+ ){0,4}(?:durch|herum|rum)\b"
+    r"|schlag\w* (?:mir|uns|euch|ihnen) vor\b(?! (?:den|dem|der|allen|meinen|unseren) )"
+    # self-harm that is over: "ich hab früher geritzt, heute geht es mir gut"
+    r"|(?:fruher|damals|als teenager|als jugendliche\w*|vor (?:\w+ )?jahren)\b.{0,30}(?:geritzt|selbstverletz\w*"
+    r"|geschnitten)\b.{0,60}(?:heute|jetzt|inzwischen|mittlerweile) (?:\w+ ){0,3}(?:gut|besser|stabil|vorbei)"
+    # a teen hard to wake for school, cooking with a knife
+    r"|(?:morgens|fruh|zur schule|fur die schule|am wochenende)\b.{0,30}nicht (?:wach|aus dem bett)\w*(?: zu)?"
+    r"(?: kriegen| bekommen)?"
+    r"|(?:schneide\w*|schnippel\w*|kochen|brot|gemuse|obst|apfel|schnitz\w*)\b.{0,30}mit (?:dem|einem) messer"
+    r"|mit (?:dem|einem) messer\b.{0,30}(?:schneide\w*|schnippel\w*|kochen|brot|gemuse|obst|apfel|schnitz\w*)"
 )
 _COMPILED = {kind: _pattern("|".join(f"(?:{p})" for p in patterns)) for kind, patterns in PATTERNS.items()}
 
@@ -526,7 +717,8 @@ PATTERNS_OTHER_LANGUAGES: dict[str, tuple[str, ...]] = {
         rf"|(?:hanging|leaning|climbing) (?:out of|over|on) (?:the|a) (?:window|balcony|railing)",
         rf"{_EN_CHILD}\b.{{0,50}}\blocked out\b|\blocked out\b.{{0,50}}\b{_EN_CHILD}",
         rf"(?=.*{_EN_CHILD})(?:neighbou?r\w*|next door|upstairs|downstairs|across the (?:hall|street)|in our building"
-        rf"|in the stairwell)\b.{{0,80}}\b(?:beat\w*|hit(?:s|ting)?|slapp?\w*|kick\w*|hurt\w*|screaming for hours"
+        rf"|in the stairwell)\b.{{0,80}}\b(?:beat\w*|hit(?:s|ting)?|slapp?\w*|kick\w*|hurt\w*"
+        rf"|screaming for hours"
         rf"|crying for hours)\b",
         r"(?:parents?|father|mother|mum|mom|dad|stepdad|stepfather|stepmother) (?:beat|hit|hurt|burn|lock)\w* (?:him"
         r"|her|them|the "
