@@ -538,6 +538,8 @@ PATTERNS_OTHER_LANGUAGES: dict[str, tuple[str, ...]] = {
         r"|сиджу|сидимо)\w* .{0,20}(?:у|в) (?:ванній|туалеті|шафі|підвалі)",
         r"(?:вибиває|ламає|виламує|б'?є|гатить|гамселить|товче) .{0,15}двер|(?:ногами|кулаками) .{0,10}(?:в|у) двер",
         r"боюсь (?:йти|іти|повертатись|повертатися) додому|(?:боюсь|страшно) за (?:своє|наше) життя",
+        r"(?:забрав|відібрав)\w* (?:у мене |в мене |мій )?(?:телефон|ключі)\w*\b.{0,60}(?:зачинив|замкнув|закрив"
+        r"|не випускає|боюсь|страшно)|не випускає (?:мене|нас) (?:з дому|з квартири|надвір)",
         r"(?:п'?яний|напився|бухий)\b.{0,40}(?:б'?є|кидається|бити|погрожує|розбиває|кидає (?:в мене|речі))",
         r"(?:синці|синяки|синяк під оком|фінгал)\b.{0,50}(?:від нього|від неї|знову|ховаю|приховую|тональн)",
         # Turkish (folded: ö->o, ü->u, ş->s, ç->c, ğ->g, ı->i)
@@ -558,6 +560,8 @@ PATTERNS_OTHER_LANGUAGES: dict[str, tuple[str, ...]] = {
         r"|kapandim|kapandik)|(?:beni|bizi|cocuklari)\b.{0,15}kilitledi",
         r"kapiyi (?:tekmeliyor|kirmaya|kiriyor|yumrukluyor|zorluyor|kiracak)|kapiya (?:tekme|yumruk)",
         r"eve (?:gitmeye|donmeye) korkuyorum|canimdan korkuyorum|hayatimdan korkuyorum",
+        r"(?:telefonumu|telefonu|anahtarlari)\w* (?:aldi|elimden aldi|kirdi|sakladi)\b.{0,60}(?:kilitledi|disari"
+        r" cikarmiyor|korkuyorum)",
         r"(?:sarhos|ictiginde|icince|icip)\b.{0,40}(?:dov|vur|saldir|kiriyor|tehdit)",
         r"(?:morluk|morluklar|gozum mor|mosmor)\w*\b.{0,50}(?:kocam|o yapti|yine|sakli|sakliyorum|kapatiyorum|makyaj)",
         # Arabic (Levantine, Iraqi, MSA; folded: ة->ه, أإآ->ا)
@@ -569,14 +573,21 @@ PATTERNS_OTHER_LANGUAGES: dict[str, tuple[str, ...]] = {
         r"|(?:اليوم|مبارح|امبارح|هلق|هسه|الحين|الان|مره ثانيه|مره تانيه|كمان مره|من شوي|قبل شوي) (?:\w+ )?(?:ضربني"
         r"|ضربنا|بسطني)",
         r"يقتلني|يقتلنا|يقتلها|يقتلهم|يذبحني|يذبحنا|يذبحها|يكتلنا|بيقتلني|بيذبحني|يموتني|بالقتل|بالذبح",
-        r"(?:سكين|سكينه|موس|خنجر)\b.{0,25}(?:علي|عليي|علينا|بايده|بيده|يهدد|هددني|رقبتي|يركض)|(?:حامل|ماسك|مسك|طلع|شهر"
-        r"|رفع|جاب) "
+        r"(?:سكين|سكينه|موس|خنجر)\b.{0,25}(?:علي|عليي|علينا|بايده|بيده|يهدد|هددني|رقبتي|يركض)|(?:طلع|شهر"
+        r"|رفع) "
         r"(?:ال)?(?:سكين|سكينه|خنجر)",
+        # holding a knife is cooking ("ماسك السكين وعم يقطع البصل") unless it is turned on someone
+        r"(?:حامل|ماسك|مسك|جاب) (?:ال)?(?:سكين|سكينه|خنجر)\w*\b.{0,30}(?:علي|عليي|علينا|عليها|يهدد|يصرخ|يركض|ورانا"
+        r"|ورايي)",
+        # coercive control: phone taken, door locked
+        r"(?:اخد|اخذ|سحب|كسر|خبى)\s?(?:ل)?(?:تلفوني|موبايلي|جوالي|تلفونها|التلفون)\b.{0,60}(?:قفل|سكر|حبس|خايف\w*"
+        r"|ما بيخليني|ما بيخلينا)|(?:سكر|قفل)\s?(?:ال)?باب\b.{0,40}(?:ما (?:بي|ي)خلي\w* (?:اطلع|نطلع)|اخد|اخذ|سحب)",
         r"(?:قفل|سكر|حبس)\s?(?:ال)?(?:باب )?(?:علي|عليي|علينا|عليها)\b|(?:قفل|حبس)(?:ني|نا)\b|(?:قفلت|سكرت|حبست|تخبيت"
         r"|تخبينا|مخبايه"
         r"|مختبئه|مختبيه|مسكره)\s?(?:على )?(?:حالي|حالنا|نفسي)?\s?(?:ب|في |بال|في ال)?(?:الحمام|حمام|التواليت|الغرفه"
         r"|غرفه)",
-        r"(?:يرفس|يدق|يكسر|عم يكسر|يخبط|يضرب|يشوط|يلبط)\s?(?:على |ب|بال|في )?(?:ال)?باب",
+        # kicking or breaking the door; "يدق الباب" is only knocking (the landlord at the door)
+        r"(?:يرفس|يكسر|عم يكسر|يخبط|يضرب|يشوط|يلبط)\s?(?:على |ب|بال|في )?(?:ال)?باب",
         rf"{_AR_FEAR}\w* (?:ارجع|اروح|روح|انام) (?:عال|على ال|ع ال)?بيت|{_AR_FEAR}\w* على حياتي"
         rf"|{_AR_FEAR}\w* على حياتنا",
         r"(?:سكران|شارب)\b.{0,30}(?:يضرب|يكسر|يهدد)",
@@ -597,8 +608,10 @@ PATTERNS_OTHER_LANGUAGES: dict[str, tuple[str, ...]] = {
         r"|not) wake up"
         r"|sleep forever",
         r"goodbye (?:letter|note|message)s?|suicide note|wrote (?:letters|notes) to (?:my|the) (?:kids|children|family)"
-        r"|gave away (?:all )?my (?:things|stuff)|said goodbye to (?:everyone|everybody)",
-        r"better off without me|(?:be|are) better without me|(?:no ?one|nobody) would (?:miss|notice)|won'?t be (?:here"
+        r"|gave away (?:all )?my (?:things|stuff)|said goodbye to (?:everyone|everybody)"
+        r"|(?:written|wrote|writing|left) (?:\w+ )?(?:letters?|notes?|goodbyes?) (?:to|for) (?:everyone|everybody|all)",
+        r"better off (?:without me|(?:if|when) i\b)|(?:be|are) better without me|(?:no ?one|nobody) would (?:miss"
+        r"|notice)|won'?t be (?:here"
         r"|around) "
         r"(?:much longer|tomorrow|anymore)",
         r"(?:saving|saved|collecting|collected|hoarding|stockpil\w*) (?:up )?(?:my |the )?(?:pills|tablets|meds"
@@ -621,6 +634,8 @@ PATTERNS_OTHER_LANGUAGES: dict[str, tuple[str, ...]] = {
         r"|сьогодні вночі (?:все )?(?:закінчу|покінчу)",
         r"не прокинутис[ья]|не прокинусь|не прокидатис[ья]|заснути (?:і не прокинутись|назавжди)",
         r"прощальн\w* (?:лист|записк)|попрощал\w* з (?:усіма|всіма|дітьми)|роздал\w* (?:всі |усі )?(?:свої )?речі",
+        r"(?:всім|дітям|їм|рідним) (?:\w+ )?(?:буде )?(?:краще|легше) без мене|(?:всім|дітям|рідним) (?:\w+ )?"
+        r"(?:написала?|написав) (?:\w+ )?(?:листи|листа|записки)|"
         r"без мене (?:всім |дітям |їм )?(?:буде )?(?:краще|легше)|ніхто не (?:буде )?сумуватиме"
         r"|ніхто (?:й )?не помітить",
         r"(?:ріжу|ріже|різати|порізала|порізав|режу|режет) (?:собі |себе )?(?:руки|вени|зап'?ястя|ноги|стегна)|(?:ріже"
@@ -635,10 +650,12 @@ PATTERNS_OTHER_LANGUAGES: dict[str, tuple[str, ...]] = {
         r"|kendimi (?:oldur|as|asacag|atacag|atmak|kes|yak)\w*|canima kiy\w*|hayatima son|her seye son ver\w*"
         r"|her seyi bitir\w*",
         r"(?:bir daha|hic|bir daha hic) uyanmasam|uyanmak istemiyorum|uyanmamak|sabah uyanmasam",
-        r"veda (?:mektub|not)\w*|vedalas\w* (?:herkesle|cocuklarla)|esyalarimi dagittim",
-        r"bensiz (?:daha )?(?:iyi|mutlu|rahat)|ben olmasam (?:daha )?(?:iyi|rahat)|kimse (?:beni )?(?:ozlemez"
+        r"veda (?:mektub|not|mesaj)\w*|vedalas\w* (?:herkesle|cocuklarla)|esyalarimi dagittim",
+        r"bensiz (?:daha )?(?:iyi|mutlu|rahat)|ben olmasam\b.{0,20}(?:daha )?(?:iyi|rahat|mutlu)"
+        r"|kimse (?:beni )?(?:ozlemez"
         r"|fark etmez)",
-        r"kendimi (?:jilet|yarala)\w*|kendini (?:kes|jilet|yarala)\w*|kollarimi (?:kes|jilet)\w*|kolunu (?:kes"
+        r"(?:kollari|bilekleri|bacaklari)\w* (?:\w+ )?(?:kesikler|jilet izleri)|kendimi (?:jilet|yarala)\w*"
+        r"|kendini (?:kes|jilet|yarala)\w*|kollarimi (?:kes|jilet)\w*|kolunu (?:kes"
         r"|jilet)\w*"
         r"|bilegimi kes\w*|bilegini kes\w*|\bjilet\w*|kendine zarar ver\w*|kendime zarar ver\w*",
         r"(?:kopruden|balkondan|camdan|pencereden|catidan)\b.{0,15}(?:atla(?:yacag|mak|sam|rim|yacam|yiver)\w*)"
@@ -649,7 +666,13 @@ PATTERNS_OTHER_LANGUAGES: dict[str, tuple[str, ...]] = {
         r"بدي موت|بدي اموت|ابي اموت|اريد اموت|اريد ان اموت|ودي اموت|نفسي اموت|اتمنى الموت|اتمنى اموت|ما بدي عيش"
         r"|ما بدي اعيش"
         r"|ما اريد اعيش|ما ابي اعيش|لا اريد ان اعيش|لا اريد العيش|ما عاد بدي عيش|انتحر|انتحار|اقتل (?:حالي|نفسي|روحي)"
-        r"|انهي حياتي|خلص من (?:حالي|حياتي|نفسي)|انهي كل شي|خلص كل شي الليله|موت حالي",
+        r"|انهي حياتي|خلص من (?:حالي|حياتي|نفسي)|خلص كل شي الليله|موت حالي",
+        # a teen or partner: "بدها تموت"
+        r"(?:بدو|بدها|بده|يبي|تبي|يريد|تريد) (?:ي|ت)موت\b",
+        r"(?:الكل|كلهم|الولاد|ولادي|اولادي|العيله)\s?(?:رح |راح |بي|ب)?(?:يرتاح|يرتاحو|ارتاح|مرتاحين|احسن|افضل)\w*\s?"
+        r"(?:اذا|لو|بس)\s?(?:انا )?(?:مش|مو|ما|ما عدت|ما عاد)\s?(?:موجود|موجوده|عايش|عايشه|هون)",
+        r"كتبت (?:رسايل|رسائل|رساله)\s?(?:ل|الى )?(?:كل واحد|الكل|الجميع|كل حدا)",
+        r"(?:ايد|دراع|زند|اجر|رجل)\w*\s?(?:مليان\w*|كلها|فيها)\s?(?:جروح|جرح|تشطيب|خدوش)",
         r"انام وما (?:ا)?(?:صحى|فيق|قوم)|نام وما (?:ا)?(?:صحى|فيق|قوم)|ما (?:اصحى|افيق|صحى|فيق) (?:ابدا|مره تانيه"
         r"|مره ثانيه)",
         r"رسال\w* وداع|رسائل وداع|ودعت (?:الكل|الجميع|اولادي|ولادي)|كتبت (?:رسايل|رسائل|رساله) (?:لاولادي|للاولاد"
@@ -679,7 +702,8 @@ PATTERNS_OTHER_LANGUAGES: dict[str, tuple[str, ...]] = {
         rf"|(?:urge to|want(?:ed)? to|feel like) (?:throw|shake|hit|hurt|smother|suffocate)(?:ing)? {_EN_KID}\b",
         rf"{_EN_FEAR} of (?:what i (?:might|could|will|would) do|myself)|(?:don'?t|do not|can'?t) trust myself (?:with"
         rf"|around) "
-        rf"{_EN_KID}|(?:going to|gonna|about to) lose (?:it|control) (?:with|on) {_EN_KID}|pillow over (?:his|her"
+        rf"{_EN_KID}|(?:going to|gonna|about to) lose (?:it|control) (?:with|on) {_EN_KID}"
+        rf"|pillow (?:\w+ ){{0,2}}(?:over|on|near|against|onto) (?:his|her"
         rf"|the baby'?s) face"
         rf"|hand over (?:his|her|the baby'?s) (?:mouth|face)",
         # Ukrainian
@@ -693,7 +717,8 @@ PATTERNS_OTHER_LANGUAGES: dict[str, tuple[str, ...]] = {
         rf"|кинути"
         rf"|вдарити|задушити|трусити)|боюсь (?:сама |сам )?себе|не довіряю собі|\bя (?:\w+ )?(?:вдарила|трусила"
         rf"|потрусила"
-        rf"|штовхнула|кинула) {_UK_KID_OBJ}|подушк\w* (?:на|до) (?:обличчя|лице)",
+        rf"|штовхнула|кинула) {_UK_KID_OBJ}|подушк\w* (?:\w+ )?(?:на|до|біля|над) (?:його |її )?(?:обличчя|лиця|лице)"
+        r"|страшно від себе",
         # Turkish
         r"(?:bebegi|bebegimi|cocugu|cocugumu|onu|oglumu|kizimi)\b.{0,20}(?:sars(?:acag|tim|iyorum|mak|ma)\w*"
         r"|firlat(?:acag|mak|tim)\w*"
@@ -705,7 +730,7 @@ PATTERNS_OTHER_LANGUAGES: dict[str, tuple[str, ...]] = {
         r"|firlatacaktim"
         r"|firlatiyordum|bogacaktim|tokat atacaktim)|kendimden korkuyorum|kendime guvenemiyorum",
         # Arabic
-        rf"{_AR_FEAR}\w*\s?(?:انو |ان |لا |من انو |من )?(?:ا|ب)?(?:عمل|سوي) (?:فيه|فيها|له|لها|بيه|بيها|بالبيبي|بالولد"
+        rf"{_AR_FEAR}\w*\s?(?:انو |ان |لا |من انو |من )?(?:ا|ب)?(?:عمل|سوي) (?:فيه|فيها|بيه|بيها|بالبيبي|بالولد"
         rf"|بابني|ببنتي)",
         rf"{_AR_FEAR}\w*\s?(?:انو |ان |لا |من انو )?(?:اضرب|ارمي|اهز|اخنق|اذي|اوذي|ضرب|رمي|هز|خنق)(?:ه|ها|و|يه|يها"
         rf"|هم)\b",
@@ -737,6 +762,14 @@ PATTERNS_OTHER_LANGUAGES: dict[str, tuple[str, ...]] = {
         r"|girl|boy|children"
         rf"|kids)\b|{_EN_CHILD}\b.{{0,30}}\b(?:is|being|was|been|gets) abused|naked (?:photos|pictures|pics)|\bnudes\b"
         rf"|our (?:little )?secret",
+        # a small child out in the street at night; an adult messaging a child; a carer passed out
+        r"(?:wander\w*|walking around|roaming)\b.{0,40}\b(?:street|road|outside|park)\b.{0,60}\b(?:midnight|at night"
+        r"|pyjamas|pajamas|no adults?|nobody with)",
+        r"(?:[2-9]\d|grown|adult|older) ?(?:year old|yo|y/o)? (?:man|guy|stranger|adult)\b.{0,80}\b(?:messag\w*|texting"
+        r"|chatting|asking (?:her|him) for|pics|photos|nudes|gifts|meet)|asking (?:her|him|my \w+) for (?:pics|photos"
+        r"|pictures|nudes)",
+        r"(?:passed out|drunk|high|wasted|unconscious)\b.{0,60}\b(?:baby|toddler|kids?|children|little one)\b.{0,40}"
+        r"\b(?:alone|crawling|crying|screaming|on (?:his|her|their) own)",
         r"(?:child|son|daughter|kid|boy|girl|baby|toddler)\b.{0,20}\b(?:is )?(?:missing|gone missing|disappeared"
         r"|kidnapped|abducted)"
         r"|can'?t find (?:my|our) (?:son|daughter|child|kid|baby|toddler|little one) (?:anywhere|since|outside)",
@@ -755,6 +788,9 @@ PATTERNS_OTHER_LANGUAGES: dict[str, tuple[str, ...]] = {
         r"|його|доньку|сина) "
         r"(?:за|там|між|інтимн)|(?:наш|це наш) секрет|не можна (?:нікому|мамі) (?:казати|розповідати)",
         r"(?:дитина|син|донька|дочка|малий|мала|малюк)\b.{0,20}(?:зникл\w*|зник|пропав|пропала|викрал\w*)",
+        rf"{_UK_CHILD}\w*\b.{{0,40}}(?:\bсам\b|\bсама\b|\bсамі\b|\bодна\b|\bодин\b) .{{0,20}}(?:по вулиці|надворі"
+        rf"|вночі)",
+        r"(?:дорослий|дорослого|старший) (?:чоловік|хлопець|дядько)\b.{0,60}(?:пише|просить|фото|зустрі|подарун|грош)",
         # Turkish
         rf"{_TR_CHILD}\w*\b.{{0,60}}(?:yalniz|tek basina|kimse yok|kimsesiz)\w*\b.{{0,50}}(?:balkon|pencere|cam kenar"
         rf"|catida"
@@ -768,14 +804,22 @@ PATTERNS_OTHER_LANGUAGES: dict[str, tuple[str, ...]] = {
         r"taciz|istismar|tecavuz|cinsel\w* (?:dokun|taciz|istismar)\w*|ozel yerlerine dokun\w*|bu (?:bizim )?sirrimiz"
         r"|kimseye (?:soyleme|anlatma) (?:dedi|diyor)",
         r"(?:cocugum|oglum|kizim|bebegim)\w*\b.{0,20}(?:kayboldu|kayip|bulamiyorum|kacirildi|ortada yok)",
+        rf"{_TR_CHILD}\w*\b.{{0,60}}(?:gece yarisi|gece|sokakta)\b.{{0,40}}(?:yalniz|tek basina)\w* (?:dolasiyor"
+        rf"|yuruyor"
+        rf"|kaldi|geziyor|duruyor|agliyor)",
+        r"(?:yetiskin|yasli|[2-9]\d yasinda(?:ki)?) (?:bir )?(?:adam|erkek|abi)\b.{0,80}(?:mesaj|fotograf|resim|hediye"
+        r"|para|bulusmak|gorusmek)",
         # Arabic
         rf"{_AR_CHILD}\w*\b.{{0,50}}(?:لحال\w*|وحد\w*|بدون (?:اهل|حدا|كبار))\b.{{0,50}}(?:بلكون|برنده|شباك|سطح"
         rf"|من امبارح|من مبارح"
         r"|من الصبح|كل الليل|طول الليل|بالشارع|بالبرد|عالدرج|على الدرج|ورا الباب|قدام الباب|من ساعات|صرلو ساعات"
         r"|لساعات)",
-        rf"{_AR_CHILD}\w*\b.{{0,40}}(?:معلق|متعلق|طالع|عم يطلع|واقف|عم يتسلق|قاعد)\s?(?:على|ع|عال|بال|من"
-        rf"|عل)\s?(?:ال)?(?:بلكون|برنده"
-        r"|شباك|سور|درابزين)",
+        # hanging or climbing at the balcony or window; sitting or standing only on its railing or edge ("قاعد عالبلكون"
+        # is a child playing on the balcony)
+        rf"{_AR_CHILD}\w*\b.{{0,40}}(?:معلق|متعلق|عم يتسلق|تسلق)\s?(?:على|ع|عال|بال|من|عل)\s?(?:ال)?(?:بلكون|برنده"
+        r"|شباك|سور|درابزين)|(?:طالع|طلع|واقف|قاعد|عم يطلع)\s?(?:على|ع|عال|عل)\s?(?:ال)?(?:سور|درابزين|حافه|حفه)",
+        rf"{_AR_CHILD}\w*\b.{{0,40}}(?:يطلب|بيطلب|طلب)\w* (?:منها |منه )?صور|(?:رجال|رجل|زلمه|شب) (?:كبير|بالغ|عمره"
+        r" [2-9]\d)\b.{0,60}(?:رسايل|رسائل|صور|هدايا|مصاري)",
         rf"{_AR_CHILD}\w*\b.{{0,40}}(?:مقفول عليه|برا البيت وما|ما حدا فاتحلهم|ما حدا فتح|مسكر عليهم|مسكرين عليه)",
         rf"(?:جيران|جارنا|جارتنا|الجار|جنبنا|فوقنا|تحتنا)(?=.*{_AR_CHILD})\w*\b.{{0,80}}(?:ضرب|يضرب|يعذب|بيعذب)",
         r"تحرش|اعتداء جنسي|اغتصب\w*|اغتصاب|يلمس\w* .{0,20}(?:اماكن|مكان) (?:حساس|خاص)\w*|سر بيناتنا|سرنا الصغير",
@@ -814,7 +858,7 @@ PATTERNS_OTHER_LANGUAGES: dict[str, tuple[str, ...]] = {
         # Ukrainian
         r"не дихає|погано дихає|ледве дихає|важко дихає|перестала? дихати|задихається|без свідомості|знепритомн\w*"
         r"|втратила? свідомість"
-        r"|не реагує|не приходить до тями|судом[иа]|посиніл\w*|губи сині|синіє|не дышит|без сознания",
+        r"|не реагує|не приходить до тями|судом[иа]|посиніл\w*|губи сині|сині губи|синіє|не дышит|без сознания",
         r"(?:ковтн|проковтн|наковта)\w*\b.{0,25}(?:таблет|пігулк|ліки|ліків|засіб|порошок|капсул|відбілювач|білизн|хлор"
         r"|отрут|батарейк"
         r"|магніт|оцет|кислот|миючий|мийн|пральн)|(?:випила?|випив|з'?їла?|з'?їв)\b.{0,25}(?:таблетки|таблеток|пігулки"
@@ -850,9 +894,12 @@ PATTERNS_OTHER_LANGUAGES: dict[str, tuple[str, ...]] = {
         r"|ت)تنفس"
         r"|صعوبه (?:ب|في )?التنفس|انقطع نفس|مغمى علي|اغمي علي|اغمى علي|غايب عن الوعي|غايبه عن الوعي|فاقد الوعي"
         r"|فاقده الوعي"
-        r"|ما عم (?:ي|ت)رد|ما عم (?:ي|ت)ستجيب|ما عم (?:ي|ت)صحى|ما عم (?:ي|ت)فيق|شفايف\w* (?:زرق|ازرق)|شفاف\w* (?:زرق"
-        r"|ازرق)"
-        r"|تشنج|اختلاج|نوبه صرع|عم (?:ي|ت)ختنق",
+        # "not answering / waking": not when it goes on with "to my messages", "to the treatment", "for school"
+        r"|ما عم (?:ي|ت)(?:رد|ستجيب|صحى|فيق)\b(?!\s?(?:على|ع |عل|لل|عال|بكير|الصبح|لل))"
+        r"|(?:شفايف|شفاف|شفاه)\w*\s?(?:\w+\s)?(?:زرق|ازرق)"
+        # a convulsion, not a stiff neck or back ("تشنج بالرقبه")
+        r"|تشنج\w*\b(?!\s?(?:ب|في |بال|في ال)?(?:ال)?(?:رقب|ظهر|عضل|رجل|اجر|كتف|بطن|معد))|اختلاج|نوبه صرع"
+        r"|عم (?:ي|ت)ختنق",
         r"(?:بلع|بلعت|ابتلع|ابتلعت)\s?(?:\w+\s)?(?:ال)?(?:حبوب|حبات|دوا|ادويه|منظف|كلور|مبيض|ديتول|فلاش|مسحوق|جل غسيل"
         r"|كبسول|سم\b"
         r"|سموم|بطاري|مغناطيس|كاز|بنزين|مطهر|فيري|صابون)|(?:شرب|شربت|اكل|اكلت)\s?(?:\w+\s)?(?:ال)?(?:منظف|كلور|مبيض"
@@ -865,7 +912,7 @@ PATTERNS_OTHER_LANGUAGES: dict[str, tuple[str, ...]] = {
         r"|حلق)\w*\s?"
         r"(?:\w+\s)?(?:انتفخ|منفوخ|وارم|تورم|متورم)|حساسيه (?:قويه|شديده)|صدمه (?:تحسسيه|حساسيه)",
         r"(?:وقع|وقعت|سقط|سقطت|طاح|طاحت)\s?(?:من|م)\s?(?:ال)?(?:شباك|بلكون|برنده|سطح|طاوله (?:ال)?تغيير|طابق)",
-        r"(?:اطلبو|اطلب|اتصلو|اتصل|كلمو|احتاج|ابعتو|بعتو|جيبو)\s?(?:ب|على |عال|ل)?(?:ال)?(?:اسعاف|112)",
+        r"(?:اطلبو|اطلب|اتصلو|اتصل|كلمو|احتاج|ابعتو|بعتو|جيبو)\s?(?:ب|على |عال|ل)?(?:ال)?(?:اسعاف|112)\b",
     ),
 }
 
