@@ -1021,6 +1021,50 @@ _COMPILED_OTHER = {
 }
 
 
+def _top_level_branches(source: str) -> list[str]:
+    """The alternatives of a pattern at its top level (not inside groups or character sets)."""
+    branches, start, depth, in_set, i = [], 0, 0, False, 0
+    while i < len(source):
+        char = source[i]
+        if char == "\\":
+            i += 1
+        elif in_set:
+            in_set = char != "]"
+        elif char == "[":
+            in_set = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            branches.append(source[start:i])
+            start = i + 1
+        i += 1
+    return [*branches, source[start:]]
+
+
+def _scripts_of(source: str) -> set[str]:
+    letters = re.sub(r"\\.", "", source)
+    found = {script for script, letter in _SCRIPT_LETTERS.items() if letter.search(letters)}
+    return found | {LATIN} if re.search("[a-z]", letters) or not found else found
+
+
+# The safe phrases by script, as the patterns: a branch written in several scripts ("sometimes|bazen|іноді|احيانا …")
+# belongs to each of them.
+_NOT_DANGER_OTHER = {
+    script: _pattern_other(
+        (_WORD_START if script == LATIN else "{}").format(
+            "|".join(
+                branch
+                for branch in _top_level_branches(NOT_DANGER_OTHER_LANGUAGES.pattern)
+                if script in _scripts_of(branch)
+            )
+        )
+    )
+    for script in (LATIN, CYRILLIC, ARABIC)
+}
+
+
 def _german_kind(text: str) -> str | None:
     folded = fold(text)
     cleaned = NOT_DANGER.sub(" ", folded)
@@ -1034,8 +1078,10 @@ def _german_kind(text: str) -> str | None:
 
 def _other_language_kind(text: str) -> str | None:
     folded = fold_other(text)
-    cleaned = NOT_DANGER_OTHER_LANGUAGES.sub(" ", folded)
     scripts = [LATIN] + [script for script, found in _SCRIPT_LETTERS.items() if found.search(folded)]
+    cleaned = folded
+    for script in scripts:
+        cleaned = _NOT_DANGER_OTHER[script].sub(" ", cleaned)
     # a child in danger comes before violence: "next door someone is beating him" wants the child-protection numbers
     for kind in (SUICIDE, PARENT, CHILD, VIOLENCE, MEDICAL):
         by_script = _COMPILED_OTHER[kind]

@@ -116,6 +116,15 @@ def test_german_non_emergency_examples_alarm_no_more_than_before() -> None:
     assert alarms <= KNOWN_GERMAN_ALARMS
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["احيانا يضربني بس مو هلق", "bazen dövüyor ama şu an değil", "this rent is killing me", "بموت من الملل"],
+)
+def test_safe_phrases_apply_in_each_script(text: str) -> None:
+    """The safe phrases are split by script like the patterns; one written in several scripts serves each of them."""
+    assert danger_kind(text) is None
+
+
 def test_each_pattern_is_written_in_one_script() -> None:
     """Cyrillic and Arabic patterns are searched only in messages with such letters: a pattern may not mix scripts."""
     mixed = []
