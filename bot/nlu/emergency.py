@@ -386,6 +386,10 @@ NOT_DANGER = _pattern(
     r"|(?:platzwunde|veilchen)\b.{0,60}(?:hingefallen|gesturzt|gestolpert|genaht|geklebt|ball|sport|fussball)"
     r"|schlag\w* (?:mich|uns|sich) (?:\w+ ){0,4}(?:durch|herum|rum)\b"
     r"|schlag\w* (?:mir|uns|euch|ihnen) vor\b(?! (?:den|dem|der|allen|meinen|unseren) )"
+    # "schlag mir mal ein Rezept vor": the separable "vor" at the end of the clause
+    r"|schlag\w* (?:mir|uns|euch|ihnen|dir)\b[^.,;?!]{0,60}? vor(?=\s*(?:[.,;?!]|$|und\b|oder\b|bitte\b))"
+    # school work about a bridge or a poison is no plan: "wie hoch ist die Brücke …, für ein Referat"
+    r"|(?:wie hoch|hoch ist) .{0,25}brucke.{0,60}(?:referat|hausaufgabe|schulprojekt|fur die schule)"
     # self-harm that is over: "ich hab früher geritzt, heute geht es mir gut"
     r"|(?:fruher|damals|als teenager|als jugendliche\w*|vor (?:\w+ )?jahren)\b.{0,30}(?:geritzt|selbstverletz\w*"
     r"|geschnitten)\b.{0,60}(?:heute|jetzt|inzwischen|mittlerweile) (?:\w+ ){0,3}(?:gut|besser|stabil|vorbei)"
