@@ -79,11 +79,15 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"|gegen) die wand"
         r"|(?:heute|gestern|gerade|grad|eben|vorhin|wieder|letzte nacht|heute nacht)\b.{0,40}(?:an|gegen) die wand "
         r"(?:gedruckt|gepresst|gedrangt|geschleudert|gestossen|geworfen|geschubst|genagelt)",
+        r"trauen uns nicht (?:mehr )?(?:raus|nach hause|heim|rein)|(?:schliesst|schloss) (?:mich|uns|die kinder|sie) "
+        r"(?:\w+ )?ein\b",
+        r"(?:macht|machen|mach) (?:mich|uns) kaputt\b.{0,40}(?:wenn ich|angst)|kaputt\w*\b.{0,30}wenn ich (?:\w+ ){0,3}"
+        r"(?:gehe|geh|weggehe|abhaue)\b",
         r"trau\w* mich nicht (?:mehr )?aus (?:dem|meinem) (?:zimmer|schlafzimmer|bad|badezimmer|kinderzimmer)",
         r"angst um (?:mein|unser) leben",
         # euphemisms: the hand that "slips", bruises, a black eye, things thrown, fear of coming home
         r"hand\b.{0,25}(?:rutsch|ausgerutscht|ausrutsch|locker)|(?:rutsch|verrutsch)\w* .{0,25}hand",
-        r"hand (?:gegen|erhoben|erhebt)|die hand erhoben",
+        r"hand (?:gegen|erhoben|erhebt)|die hand erhoben|hand gehoben gegen",
         # the partner "hurts" or "beats" without an object: "mein mann macht mir weh", "er schlägt jeden abend"
         r"\b(?:er|sie|mann|freund|partner|vater|papa|stiefvater|ex)\b (?:\w+ ){0,2}(?:macht|tut) (?:mir|uns|den kindern"
         r"|ihr|ihm) (?:\w+ ){0,2}weh\b|\b(?:er|sie|mann|freund|partner|vater|papa|ex)\b (?:\w+ ){0,2}(?:hat|hatte) "
@@ -184,7 +188,7 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?:tschuss|lebt wohl|macht'?s gut|verzeiht mir|verzeih mir)\b.{0,80}(?:kann (?:das |so )?nicht mehr"
         r"|nicht mehr da|fur immer|keine kraft)|verabschiedet\b.{0,60}(?:nicht mehr da|fur immer)|(?:nicht mehr da"
         r"|fur immer)\b.{0,60}verabschiedet|(?:bin|ist|sei) bald nicht mehr da\b",
-        r"(?:nicht (?:bose|sauer) sein|lieb hat|liebe euch)\b.{0,80}(?:nicht mehr ans (?:telefon|handy)"
+        r"(?:nicht (?:bose|sauer) sein|lieb hat|liebe euch|leid tut)\b.{0,80}(?:nicht mehr ans (?:telefon|handy)"
         r"|geht nicht (?:mehr"
         r" )?(?:ran|ans)|nicht (?:mehr )?erreichbar|erreiche (?:ihn|sie) nicht)",
         r"(?:besser|leichter|besser dran) ohne mich|ohne mich (?:besser|leichter)",
@@ -220,6 +224,11 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"|narben"
         r"|ritzer|schnittwunden|brandwunden|brandblasen)",
         r"verbrenn\w* (?:sich|mich)\b.{0,30}(?:feuerzeug|zigarette|arm|haut|absichtlich)",
+        r"(?:druckt|drucke) (?:sich|mir) (?:\w+ ){0,2}zigarette\w* .{0,25}aus\b",
+        r"(?:arme?|beine?|haut|handgelenke?|oberschenkel)\w* (?:\w+ )?auf(?:ge)?(?:schnitten|schneid\w*|kratzt|ritzt)",
+        # an attempt broken off, living only for the children
+        r"(?:nur|bloss) wegen (?:meiner|meinem|meinen|der|den) (?:tochter|sohn|kinder\w*|kleinen|familie)\b.{0,30}"
+        r"(?:noch da|nicht gesprungen|wieder runter|am leben|noch hier)|(?:brucke|dach|gleise)\b.{0,60}wieder runter",
         r"alles keinen sinn|keinen sinn (?:mehr )?zu leben|leben (?:hat )?keinen sinn",
         r"(?:bald|dann|morgen) nicht mehr da (?:bin|ist|sein)|nicht mehr da sein werde",
         r"(?:dunkel|schwarz)\b.{0,40}(?:nicht mehr aufwachen|ins wasser|gehen will|verschwinden)",
@@ -236,6 +245,9 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?:werfe|schmeiss|schmeisse) (?:es|das baby|ihn|sie) (?:gleich )?(?:aus dem|an die|gegen)",
         r"\w*rüttel|viel zu fest (?:angefasst|gepackt|gedrückt|gehalten)|zu fest gepackt",
         # too hard: "so fest gepackt das er abdrücke hat", "so doll am arm gerissen", "so fest gekniffen"
+        r"(?:so|zu|viel zu|richtig) (?:fest|doll|hart) (?:auf (?:den|seinen|ihren) (?:po|hintern|kopf|rucken)"
+        r"|ins gesicht"
+        r"|auf die (?:finger|hand|hande)) (?:gehauen|geschlagen|gekloppt)",
         r"(?:so|zu|viel zu|richtig|total) (?:fest|doll|hart|grob|heftig|stark) (?:am arm |an den armen |am kragen )?"
         r"(?:gepackt|angefasst|gerissen|geschuttelt|gekniffen|gezwickt|geschubst|gestossen|geworfen|hingeworfen)",
         r"kissen (?:schon |bereits )?(?:in der hand|genommen|gegriffen)|(?:kissen|decke)\b.{0,20}(?:ubers gesicht"
@@ -289,7 +301,9 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?:aus dem internet|online kennengelernt).{0,80}(?:trifft|treffen|geld|geschenke|geheim|erzählen)|"
         r"trifft sich mit (?:einem|einer) erwachsenen",
         r"unterwäsche .{0,40}(?:treppenhaus|draußen|straße|nachts)",
-        r"\w*(?:kind|kinder|kleine|kleinen|baby|sauglin)\w*.{0,40}(?:seit (?:gestern|tagen|stunden)|tagelang|nachts)"
+        r"\w*(?:kind|kinder|kleine|kleinen|baby|sauglin)\w*.{0,40}(?:seit (?:dem |der )?(?:gestern|vorgestern|tagen"
+        r"|stunden"
+        r"|wochenende|\w+tag|heute (?:morgen|fruh)|mittag)|tagelang|nachts)"
         r" .{0,20}(?:allein|alleine|ohne (?:eltern|erwachsene|essen))",
         r"(?:allein|alleine) gelassen.{0,40}(?:seit|tage|nacht|stunden)|verwahrlos",
         r"\w*(?:kind|sohn|tochter|baby) (?:ist )?(?:weg|verschwunden|entfuhrt)\b|will mein kind mitnehmen",
@@ -301,7 +315,11 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?:ihr|ihm|meiner tochter|meinem sohn|dem kind)\b.{0,20}(?:nacktbilder|nacktfotos|nacktvideos|pornos?"
         r"|dick ?pics?)|(?:erwachsen\w*|alter\w* (?:mann|typ))\b.{0,40}nackt",
         # a minor with an adult partner: "sie ist 14, er 24"
-        r"(?:sie|er|tochter|sohn)\w* (?:ist )?1[0-5]\b.{0,25}\b(?:er|sie)\b (?:ist )?(?:schon )?[2-9]\d\b",
+        r"(?:sie|er|tochter|sohn)\w* (?:ist )?1[0-5]\b.{0,25}\b(?:er|sie)\b (?:ist )?(?:schon )?[2-9]\d\b"
+        r"|\b1[0-5]\b.{0,40}\b(?:freund|typ|mann|kerl)\b (?:mit|von|ist)? ?(?:schon )?[2-9]\d\b",
+        # a small child out alone at night
+        r"(?:nachts|mitten in der nacht|um (?:[0-4]|mitternacht)\b)\b.{0,60}\w*(?:kind|junge|madchen|kleine\w*|baby)\b"
+        r".{0,60}(?:barfuss|schlafanzug|allein|niemand|keiner|ohne (?:jacke|schuhe|eltern|erwachsene))",
         # a child left where it is in danger while the parents are away
         r"(?:balkon|fenster|dach|weint|schreit|schreien)\b.{0,60}(?:eltern|mutter|mama|vater|papa)\w* (?:sind|ist) "
         r"(?:nicht da|weg|nicht zu ?hause)|(?:eltern|mutter|mama|vater|papa)\w* (?:sind|ist) (?:nicht da|weg|nicht zu"
@@ -349,7 +367,8 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         # scalds and drowning
         r"(?:heisses|kochendes) (?:wasser|fett|ol|tee|kaffee)\b.{0,30}(?:uber|gekippt|druber|abbekommen)"
         r"|(?<!leicht )verbruht|haut (?:lost sich|wirft blasen)",
-        r"(?:in den|ins) (?:pool|teich|wasser|see|planschbecken|regentonne|badewanne)\w* gefallen|fast ertrunken",
+        r"(?:in den|ins|in die) (?:pool|teich|wasser|see|planschbecken|regentonne|badewanne|tonne)\w* gefallen"
+        r"|fast ertrunken|zuckt (?:am ganzen korper|unkontrolliert)",
         r"\w*(?:tabletten|medikamente|putzmittel|gift|reiniger) (?:geschluckt|getrunken|gegessen|genommen)|vergiftet",
         r"blutet (?:stark|sehr)|notarzt|krankenwagen|rettungswagen|allergischer schock",
         r"(?:vom|aus dem) (?:balkon|fenster|wickeltisch|hochbett) gefallen",
