@@ -88,6 +88,12 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         # euphemisms: the hand that "slips", bruises, a black eye, things thrown, fear of coming home
         r"hand\b.{0,25}(?:rutsch|ausgerutscht|ausrutsch|locker)|(?:rutsch|verrutsch)\w* .{0,25}hand",
         r"hand (?:gegen|erhoben|erhebt)|die hand erhoben|hand gehoben gegen",
+        # threats of what will happen to someone, stalking by the (ex-)partner
+        r"(?:gedroht|droht|drohte)\b.{0,60}(?:passiert|geschieht) (?:\w+ ){0,3}(?:was|etwas)\b",
+        # stalking is advice (need_schutz_krise) until he stands at the door or window
+        r"(?:verfolgt|stalkt|trennung|\bex\b|angst)\b.{0,80}(?:steht|stand|lauert|lauerte|wartet|wartete)(?: er"
+        r"| mein ex)? "
+        r"(?:\w+ ){0,2}(?:vor (?:der|unserer|meiner|dem) (?:tur|wohnung|haus)|am \w*fenster)",
         # the partner "hurts" or "beats" without an object: "mein mann macht mir weh", "er schlägt jeden abend"
         r"\b(?:er|sie|mann|freund|partner|vater|papa|stiefvater|ex)\b (?:\w+ ){0,2}(?:macht|tut) (?:mir|uns|den kindern"
         r"|ihr|ihm) (?:\w+ ){0,2}weh\b|\b(?:er|sie|mann|freund|partner|vater|papa|ex)\b (?:\w+ ){0,2}(?:hat|hatte) "
@@ -137,7 +143,9 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?:am arm|an den armen|an den haaren|am hals|am kragen)\b.{0,40}(?:gezerrt|geschleift|gerissen"
         r"|durch (?:den flur|die wohnung|das zimmer|die kuche|das haus))",
         r"(?:hausliche|korperliche) gewalt",
-        r"wenn (?:er|sie) (?:getrunken|betrunken|besoffen|sauer|wutend) (?:ist|hat)\b.{0,60}(?:angst|verstecken|weh"
+        r"wenn (?:er|sie|papa|mein mann)\b.{0,30}(?:getrunken|betrunken|besoffen|sauer|wutend)\b.{0,60}(?:zitter\w*"
+        r"|versteck\w*|fluchten|weg mussen)|wenn (?:er|sie) (?:getrunken|betrunken|besoffen|sauer|wutend) (?:ist|hat)\b"
+        r".{0,60}(?:angst|verstecken|weh"
         r"|schlimm)",
         r"an den haaren|(?:kopf|gesicht) gegen (?:die|den|eine|einen) (?:wand|tür|heizung|tisch|schrank)",
         r"gegen (?:die|den) (?:wand|heizung|tür|schrank) (?:geschubst|gestoßen|geschleudert|gedrückt|geworfen)",
@@ -176,6 +184,10 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?:sinn|lohnt) .{0,20}(?:leben|weiterleben|weitermachen)",
         r"(?:einschlafen|schlafen|einschlaf\w*) und nie(?:mals)? (?:wieder|mehr) aufwach|nie(?:mals)? (?:wieder|mehr) "
         r"aufwach",
+        r"keine kraft (?:mehr )?(?:zu leben|zum leben|weiterzuleben|weiter zu leben)"
+        r"|(?:springt|springe|spring|springen|sturzt sich|sturze mich|wirft sich|werfe mich) (?:\w+ ){0,2}(?:vom"
+        r"|von der|aus"
+        r" dem|vor den|vor einen|von einer) (?:dach|brucke|balkon|fenster|hochhaus|zug|parkhaus)",
         r"(?:nicht|nich) (?:so )?weiter ?leben|weiter ?leben (?:kann|will|mag) ich nicht",
         # a burden to all, better off without me, "for when I am no more"
         r"(?:allen|fur alle|euch|meiner familie|den kindern|meinen kindern) (?:nur )?(?:noch )?(?:eine )?last\b"
@@ -225,6 +237,9 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"|ritzer|schnittwunden|brandwunden|brandblasen)",
         r"verbrenn\w* (?:sich|mich)\b.{0,30}(?:feuerzeug|zigarette|arm|haut|absichtlich)",
         r"(?:druckt|drucke) (?:sich|mir) (?:\w+ ){0,2}zigarette\w* .{0,25}aus\b",
+        r"(?:schlagt|haut|verletzt|beisst|kratzt|schlage|haue) (?:sich|mich) (?:selbst|selber)\b.{0,50}(?:bis (?:es "
+        r"|sie |er"
+        r" |ich )?blut\w*|blutig|wund)",
         r"(?:arme?|beine?|haut|handgelenke?|oberschenkel)\w* (?:\w+ )?auf(?:ge)?(?:schnitten|schneid\w*|kratzt|ritzt)",
         # an attempt broken off, living only for the children
         r"(?:nur|bloss) wegen (?:meiner|meinem|meinen|der|den) (?:tochter|sohn|kinder\w*|kleinen|familie)\b.{0,30}"
@@ -265,7 +280,10 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"angst vor mir(?: selbst)?\b",
         r"(?:baby|kind|ihn|sie|es)\b.{0,30}fallen (?:zu )?lassen",
         r"(?:schon|fast|beinahe) (?:zu)?geschlagen|ins gesicht (?:geschlagen|gehauen)|hab (?:schon )?zugeschlagen",
-        r"hand auf (?:den|seinen|ihren) mund|mund zugehalten",
+        r"hand auf (?:den|seinen|ihren) mund|mund zugehalten|hand (?:uber|auf) (?:ihr|sein|das|dem) (?:gesicht|nase)",
+        r"bevor ich (?:\w+ ){0,2}(?:was|etwas) (?:schlimmes|dummes|schreckliches)|sonst (?:mach|mache|tu"
+        r"|tue) ich (?:noch )?"
+        r"(?:was|etwas) (?:schlimmes|dummes|schreckliches)",
         r"(?:ins zimmer|aufs sofa|aufs bett|in die ecke|auf den boden) (?:geschubst|geschmissen|geworfen|gestoßen)",
         r"nicht (?:mehr )?für (?:mich|sich) garantieren|für nichts (?:mehr )?garantieren",
         r"(?:was|etwas) an ?(?:zu)?tu\w*|(?:tu|tue) (?:\w+ ){1,3}(?:was|etwas) an\b",
@@ -317,6 +335,13 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         # a minor with an adult partner: "sie ist 14, er 24"
         r"(?:sie|er|tochter|sohn)\w* (?:ist )?1[0-5]\b.{0,25}\b(?:er|sie)\b (?:ist )?(?:schon )?[2-9]\d\b"
         r"|\b1[0-5]\b.{0,40}\b(?:freund|typ|mann|kerl)\b (?:mit|von|ist)? ?(?:schon )?[2-9]\d\b",
+        # an adult giving a minor drugs or alcohol, a small child left in the car, a child nobody can find, a carer gone
+        r"(?:mann|typ|erwachsen\w*|alter\w*)\b.{0,40}\b(?:ihm|ihr)\b.{0,10}(?:drogen|gras|koks|crystal|alkohol)",
+        r"\w*(?:kind|jahrig\w*|baby|kleine\w*)\b.{0,30}(?:allein |alleine )?im (?:auto|wagen) (?:sitzen|zuruck|warten)"
+        r"\b.{0,40}(?:wahrend|kneipe|stunden|hitze|sonne|nachts|abends)",
+        r"(?:niemand|keiner) weiss,? wo (?:sie|er|mein\w*|unser\w*) (?:ist|steckt)",
+        r"(?:mutter|mama|eltern|vater)\w*\b.{0,40}(?:nicht (?:mehr )?gesehen|sehe ich nicht|nicht mehr da|weg)\b.{0,60}"
+        r"\w*(?:kind|kleine\w*|baby)\b.{0,30}(?:weint|schreit|wimmert|allein)",
         # a small child out alone at night
         r"(?:nachts|mitten in der nacht|um (?:[0-4]|mitternacht)\b)\b.{0,60}\w*(?:kind|junge|madchen|kleine\w*|baby)\b"
         r".{0,60}(?:barfuss|schlafanzug|allein|niemand|keiner|ohne (?:jacke|schuhe|eltern|erwachsene))",
@@ -350,7 +375,7 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?:hat|kriegt|bekommt) (?:gerade |grad |wieder |einen |nen )*(?:fieberkrampf|krampfanfall|krampf\b(?! (?:in"
         r"|im"
         r"|vom|beim|von) ))|zuckend",
-        r"atmet (?:ganz |nur noch |so )?(?:flach|stossweise)|nicht (?:mehr )?wach ?zu ?(?:kriegen|bekommen)|lasst sich "
+        r"atmet (?:\w+ ){0,3}(?:flach|stossweise)\b|nicht (?:mehr )?wach ?zu ?(?:kriegen|bekommen)|lasst sich "
         r"nicht (?:mehr )?wecken",
         r"(?:punkte|flecken|ausschlag)\w*\b.{0,60}\bglas|glas ?test",
         r"(?:kriegt|bekommt|kriegen|bekommen|krieg|bekomme) (?:keine|kaum) luft(?! durch die nase)",
@@ -364,6 +389,11 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"|lampenol|grillanzunder|spiritus|bleiche|chlor|abflussreiniger|rattengift|essigessenz|nagellackentferner"
         r"|liquid|tabs?)\w*\b.{0,30}(?:geschluckt|verschluckt|getrunken|gegessen|im mund|in den mund|abgebissen"
         r"|geleckt)",
+        r"(?:ganze|ganzen|viele|alle) (?:packung |schachtel |blister )?(?:tabletten|pillen|paracetamol|ibuprofen"
+        r"|schlaftabletten|medikamente)\w*\b.{0,20}(?:geschluckt|genommen|eingenommen|gegessen)|(?:paracetamol"
+        r"|ibuprofen|antidepressiva|blutdrucktabletten)\w*\b.{0,20}(?:geschluckt|gegessen|erwischt)",
+        r"(?:auf den kopf|mit dem kopf)\b.{0,40}(?:gefallen|geknallt|gestossen|aufgeschlagen)\b.{0,60}(?:erbricht|kotzt"
+        r"|spuckt|ubergibt|bewusstlos|schlafrig|apathisch|nicht ansprechbar)",
         # scalds and drowning
         r"(?:heisses|kochendes) (?:wasser|fett|ol|tee|kaffee)\b.{0,30}(?:uber|gekippt|druber|abbekommen)"
         r"|(?<!leicht )verbruht|haut (?:lost sich|wirft blasen)",
@@ -391,7 +421,12 @@ NOT_DANGER = _pattern(
     r"|\b(?:computer|handy|video|konsolen)?spiel\w*.{0,40}(?:schiess|toten|umbringen|kampf)"
     r"|schlag mich nicht|schlagt mich nicht|vorgeschlagen|nachgeschlagen|aufgeschlagen|eingeschlagen|zugeschlagen|"
     r"angeschlagen|fehlgeschlagen|schlagen sie .{0,20}vor|schuttelfrost|flasche\w* .{0,20}schutt"
-    r"|um den verstand|ritzt \w+ namen|ritzt .{0,20}in (?:die|den) (?:bank|schulbank|tisch|baum)"
+    r"|um den verstand|(?:bringt|bringen|bringe) (?:mich|uns) (?:noch )?um (?:den|die|das|meinen|meine|unseren|unsere) "
+    r"(?!ecke)\w+"
+    # violence that is over, told before the question: "hat früher getrunken und geschlagen, jetzt ist er in Therapie"
+    r"|(?:fruher|damals|vor (?:\w+ )?jahren|jahrelang)\b.{0,60}(?:geschlagen|getrunken|gewalt\w*|handgreiflich"
+    r"|geprugelt)\b.{0,80}?\b(?:jetzt|heute|inzwischen|mittlerweile|seit)\b"
+    r"|ritzt \w+ namen|ritzt .{0,20}in (?:die|den) (?:bank|schulbank|tisch|baum)"
     r"|(?:wutanfall|wutanfalle|trotzphase|trotzanfall|trotzanfalle)\w*.{0,60}(?:haut|schlagt|tritt|beisst) (?:mich|uns)"
     # a thing, not a person, "kills" me: "die Hitze bringt mich um", "die Schule bringt mich noch ins Grab"
     r"|(?:die|der|das|diese[rs]?) (?!(?:mann|freund|vater|papa|typ|ex|partner|bruder|kerl|stiefvater|onkel|opa|mutter"
