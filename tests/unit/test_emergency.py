@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.nlu.emergency import CHILD, PARENT, SUICIDE, VIOLENCE, danger_kind, fold, signals_danger
+from bot.nlu.emergency import CHILD, MEDICAL, PARENT, SUICIDE, VIOLENCE, danger_kind, fold, signals_danger
 
 CASES = yaml.safe_load((Path(__file__).parents[1] / "emergency_cases.yml").read_text(encoding="utf-8"))
 
@@ -55,6 +55,32 @@ def test_the_kind_of_danger_chooses_the_numbers(text: str, kind: str) -> None:
     ],
 )
 def test_everyday_words_that_look_like_danger(text: str) -> None:
+    assert danger_kind(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("das ist doch Kindesmissbrauch", CHILD),
+        ("ich habe ihn durchgerüttelt", PARENT),
+        ("die Kleine hat Herztabletten geschluckt", MEDICAL),
+        ("das Nachbarskind ist seit gestern allein in der Wohnung", CHILD),
+    ],
+)
+def test_the_tail_of_a_compound_is_found_though_patterns_start_at_words(text: str, kind: str) -> None:
+    assert danger_kind(text) == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "meine Schultern sind total verkrampft vom Tragen",
+        "blaue Flecken vom Schulsport, ist das normal",
+        "die Nebenkosten bringen mich noch um",
+        "im Kinofilm wird einer erwürgt, ab wie vielen Jahren ist der",
+    ],
+)
+def test_no_match_in_the_middle_of_a_word_and_compound_heads_of_safe_phrases(text: str) -> None:
     assert danger_kind(text) is None
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.nlu.emergency import EMERGENCY_TYPES, danger_kind, fold_other
+from bot.nlu.emergency import EMERGENCY_TYPES, PATTERNS_OTHER_LANGUAGES, danger_kind, fold_other, pattern_script
 
 ROOT = Path(__file__).parents[2]
 CASES = yaml.safe_load((ROOT / "tests" / "emergency_cases_languages.yml").read_text(encoding="utf-8"))
@@ -114,6 +114,34 @@ def test_german_non_emergency_examples_alarm_no_more_than_before() -> None:
     paths = [path for path in sorted((ROOT / "data").glob("nlu*.yml")) if path.name != "nlu_languages.yml"]
     alarms = {text for path in paths for text in _examples(path) if danger_kind(text)}
     assert alarms <= KNOWN_GERMAN_ALARMS
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["احيانا يضربني بس مو هلق", "bazen dövüyor ama şu an değil", "this rent is killing me", "بموت من الملل"],
+)
+def test_safe_phrases_apply_in_each_script(text: str) -> None:
+    """The safe phrases are split by script like the patterns; one written in several scripts serves each of them."""
+    assert danger_kind(text) is None
+
+
+def test_each_pattern_is_written_in_one_script() -> None:
+    """Cyrillic and Arabic patterns are searched only in messages with such letters: a pattern may not mix scripts."""
+    mixed = []
+    for patterns in PATTERNS_OTHER_LANGUAGES.values():
+        for pattern in patterns:
+            letters = re.sub(r"\\.", "", pattern)
+            scripts = {
+                name
+                for name, found in (("latin", "[a-z]"), ("cyrillic", "[\u0400-\u04ff]"), ("arabic", "[\u0600-\u06ff]"))
+                if re.search(found, letters)
+            }
+            if len(scripts) > 1:
+                mixed.append(pattern)
+    assert mixed == []
+    assert pattern_script("б'?(?:ють|є)\\b") == "cyrillic"
+    assert pattern_script("يضربني\\w*") == "arabic"
+    assert pattern_script("\\bhits? (?:me|us)") == "latin"
 
 
 @pytest.mark.parametrize(
