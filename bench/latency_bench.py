@@ -1,7 +1,8 @@
 """Latency and throughput of one model over REST with a realistic 20-message conversation (issue 9).
 
 Long stories, second-language German, button taps, an FAQ, a second need — the way families write.
-Measures the REST round trip p50/p95/p99 for one conversation at a time (10 conversations), then
+Measures the REST round trip p50/p95/p99 and each server's CPU time per message for one conversation at a
+time (10 conversations), then
 20 conversations at once (messages/s, p50/p95), and the Rasa server's resident memory afterwards.
 Prints a table and writes bench/results/latency.json (one entry per --label).
 
@@ -16,7 +17,7 @@ import random
 import uuid
 from pathlib import Path
 
-from bench.conversation_bench import at_once, percentile, rss_mb, say
+from bench.conversation_bench import at_once, cpu_ms, percentile, rss_mb, say
 from bench.harness import running_bot
 from bot.model import ensure_model
 
@@ -68,18 +69,24 @@ def measure(model: Path) -> dict[str, float]:
         url = f"{config.base_url}/webhooks/rest/webhook"
         converse(url, [])  # warm-up
         single: list[float] = []
+        actions, rasa = processes
+        before = cpu_ms(actions.pid), cpu_ms(rasa.pid)
         for _ in range(SINGLE_CONVERSATIONS):
             converse(url, single)
+        cpu = (cpu_ms(actions.pid) - before[0]) / len(single), (cpu_ms(rasa.pid) - before[1]) / len(single)
         concurrent: list[float] = []
         elapsed = at_once(CONCURRENT_CONVERSATIONS, lambda: converse(url, concurrent))
         return {
             "single_p50_ms": round(percentile(single, 0.5), 1),
             "single_p95_ms": round(percentile(single, 0.95), 1),
             "single_p99_ms": round(percentile(single, 0.99), 1),
+            # CPU per message of all threads: less CPU is more room for other conversations
+            "rasa_cpu_ms_per_message": round(cpu[1], 1),
+            "actions_cpu_ms_per_message": round(cpu[0], 1),
             "concurrent20_p50_ms": round(percentile(concurrent, 0.5), 1),
             "concurrent20_p95_ms": round(percentile(concurrent, 0.95), 1),
             "messages_per_s": round(len(concurrent) / elapsed, 1),
-            "rss_mb": round(rss_mb(processes[1].pid), 0),
+            "rss_mb": round(rss_mb(rasa.pid), 0),
         }
 
 
