@@ -5,13 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import contact_lines, count, familienzentrum, language, response_text, response_variant
 from actions.languages import suggest_language
 from lotse.languages import GERMAN
 from offers_db.categories import categories
+from offers_db.contacts import asks_to_be_called
 
 MISSES_BEFORE_CONTACT = 2
 CLARIFY_MAX = 3
@@ -81,12 +82,18 @@ class ActionRestartSearch(Action):
 
 
 class ActionFallback(Action):
-    """Asks "Geht es um …?" with the likeliest needs; without any, says what the bot can do, then offers a person."""
+    """Asks "Geht es um …?" with the likeliest needs; without any, says what the bot can do, then offers a person.
+
+    A message the model is unsure about but that gives the family's number to be called back starts the
+    call-back form instead: nobody writes their number without wanting a call.
+    """
 
     def name(self) -> str:
         return "action_fallback"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        if asks_to_be_called(str(tracker.latest_message.get("text") or "")):
+            return [FollowupAction("contact_form")]  # the form takes the number from this message
         needs = likely_needs(tracker)
         suggestion = suggest_language(dispatcher, tracker)
         if needs:  # ask instead of giving up: "Geht es um …?"

@@ -45,6 +45,24 @@ def valid_contact(text: str) -> str | None:
     return None
 
 
+# "ruf mich an", "Rückruf", "meine Nummer ist", "erreichbar unter", "call me", "передзвоніть", "beni arayın"
+CALL_ME = re.compile(
+    r"(?:\banruf|\banrufen|ruft? mich|rufen sie mich|zur[uü]ckruf|r[uü]ckruf|melden sie sich|meldet sich|"
+    r"meine (?:handy|telefon)?nummer|meine tel\b|meine e-?mail|erreichbar|mich erreichen|"
+    r"call me|call back|my number|reach me|передзвон|зателефонуйт|мій номер|ara(?:yın|yin|r m[iı]s[iı]n)|numaram|"
+    r"اتصل|اتصلوا|رقمي)",
+    re.IGNORECASE,
+)
+
+
+def asks_to_be_called(text: str) -> bool:
+    """A message that gives the family's own phone number or address to be contacted ("… ruf mich an, 0151 …").
+
+    Both are needed: a number alone may be an office's ("stimmt die Nummer 05181 …?").
+    """
+    return bool(CALL_ME.search(text)) and valid_contact(text) is not None
+
+
 @dataclass(frozen=True)
 class ContactRequest:
     """What a parent asked for, with its state."""

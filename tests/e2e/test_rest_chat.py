@@ -213,6 +213,7 @@ def test_names_phone_numbers_and_iban_never_reach_the_logs(running_bot: RunningB
     user = sender()
     secrets = ("Erika Mustermann", "0151 2345678", "DE89 3704 0044 0532 0130 00")
     running_bot.say(user, f"ich heiße {secrets[0]}, meine nummer ist {secrets[1]}, iban {secrets[2]}")
+    running_bot.say(user, "/cancel")  # that message may already start the call-back form: it gives the number
     start_callback_request(running_bot, user)
     running_bot.say(user, secrets[1])
     running_bot.say(user, secrets[0])
@@ -255,6 +256,14 @@ def test_number_given_with_the_call_back_request_is_not_asked_again(running_bot:
     assert "0151 23456789" in texts_of(running_bot.say(user, "/skip"))  # shown for checking before consent
     running_bot.say(user, "/deny")
     assert "23456789" not in tracker_data(running_bot, user)
+
+
+def test_an_unsure_message_that_gives_the_number_starts_the_call_back_form(running_bot: RunningBot) -> None:
+    user = sender()
+    asked = "hallo ich hab eine frage. kann mich bitte jemand anrufen, ich schreib nicht so gut deutsch. 0176 12345678"
+    assert texts_of(running_bot.say(user, asked)).startswith("Wie dürfen wir Sie ansprechen?")
+    running_bot.say(user, "/cancel")
+    assert "12345678" not in tracker_data(running_bot, user)
 
 
 def test_faq_about_bildung_und_teilhabe_ends_with_where_to_apply(running_bot: RunningBot) -> None:

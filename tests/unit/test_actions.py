@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from typing import Any
 
 import pytest
-from rasa_sdk.events import SlotSet
+from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 import actions.common
@@ -172,6 +172,28 @@ def test_unsure_model_asks_which_need_instead_of_not_understood(repo: OfferRepos
     assert [b["payload"] for b in message["buttons"]] == ["/need_wohnen", "/need_schuldnerberatung", "/show_all_needs"]
     assert [b["title"] for b in message["buttons"]] == ["Wohnen", "Schuldnerberatung", "Etwas anderes"]
     assert events == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hallo, kann mich jemand anrufen, ich schreib nicht gut deutsch. meine nummer 0176 12345678",
+        "bitte um rückruf wegen wohngeld, erreichbar unter mama.k@web.de",
+        "please call me back, my number is +49 176 1234567",
+    ],
+)
+def test_an_unsure_message_with_the_familys_number_starts_the_call_back_form(repo: OfferRepository, text: str) -> None:
+    parse = ranking(("nlu_fallback", 0.45), ("need_sprache_integration", 0.3))
+    dispatcher, events = run(ActionFallback(), text=text, intent="nlu_fallback", parse=parse)
+    assert dispatcher.messages == []
+    assert events == [FollowupAction("contact_form")]
+
+
+def test_a_number_without_a_wish_to_be_called_is_no_call_back_request(repo: OfferRepository) -> None:
+    parse = ranking(("nlu_fallback", 0.45), ("need_lebensmittel_kleidung", 0.3))
+    dispatcher, events = run(ActionFallback(), text="stimmt die nummer 05181 123456 von der tafel noch", parse=parse)
+    assert [m["text"] for m in dispatcher.messages] == [domain()["responses"]["utter_clarify_need"][0]["text"]]
+    assert FollowupAction("contact_form") not in events
 
 
 def test_out_of_scope_with_only_a_faint_need_is_not_asked_about(repo: OfferRepository) -> None:

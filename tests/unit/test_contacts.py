@@ -15,7 +15,7 @@ from sqlalchemy import create_engine, text
 import actions.contact
 from actions.contact import ActionSubmitContact, ValidateContactForm, valid_contact
 from bot.tracker_store import redact
-from offers_db.contacts import ContactRepository
+from offers_db.contacts import ContactRepository, asks_to_be_called
 from offers_db.db import make_engine
 from offers_db.privacy import Privacy
 from tests.tracker import domain, tracker
@@ -53,6 +53,20 @@ def new_request(contacts: ContactRepository, conversation: str = "c1", **fields:
 )
 def test_contact_is_a_phone_number_or_an_email(given: str, expected: str | None) -> None:
     assert valid_contact(given) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("kann mich jemand anrufen? 0176 12345678", True),
+        ("Rückruf bitte, erreichbar unter mama.k@web.de", True),
+        ("передзвоніть мені будь ласка, мій номер 0176 1234567", True),
+        ("meine nummer ist geheim, ruf mich nicht an", False),  # no number
+        ("stimmt die nummer 05181 123456 von der tafel noch", False),  # a number, but no wish to be called
+    ],
+)
+def test_a_message_asks_to_be_called_when_it_gives_a_contact_and_says_so(text: str, expected: bool) -> None:
+    assert asks_to_be_called(text) is expected
 
 
 def test_malformed_contact_is_asked_again_kindly() -> None:
