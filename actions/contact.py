@@ -19,7 +19,9 @@ from offers_db.contacts import ContactRepository, valid_contact
 
 logger = logging.getLogger(__name__)
 
-CONTACT_SLOTS = ("contact_value", "contact_name", "contact_time", "contact_note", "contact_consent")
+# what the family typed into the form: redacted from the stored conversation (bot.tracker_store.redact)
+PERSONAL_SLOTS = ("contact_value", "contact_name", "contact_time", "contact_note")
+CONTACT_SLOTS = (*PERSONAL_SLOTS, "contact_consent")
 SKIP_ANSWERS = {"/skip", "überspringen", "ohne namen", "nichts hinzufügen", "weiter", "kein name", "-", "nein"}
 MAX_NAME, MAX_TIME, MAX_NOTE = 100, 100, 300
 

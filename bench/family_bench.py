@@ -9,7 +9,7 @@ Figures: need routing within two turns (and in turn 1 alone), the second need of
 stories, emergency recall (indirect emergencies) and false alarms on non-emergency stories, out-of-scope
 messages that produce offers. Prints a table and writes bench/results/families.json.
 
-    .venv/bin/python -m bench.family_bench [--model models/lotse-….tar.gz]
+    .venv/bin/python -m bench.family_bench [--model models/lotse-….tar.gz] [--messages other.yml]
 """
 
 from __future__ import annotations
@@ -163,7 +163,7 @@ def print_summary(summary: dict[str, Any]) -> None:
         ("false alarms on calm stories", summary["false_alarms_on_stories"], "≤ 5 %"),
         ("out of scope with offers", summary["out_of_scope_with_offers"], "≤ 2 %"),
     ]
-    print(f"{summary['messages']} held-out family messages {summary['kinds']}")
+    print(f"{summary['messages']} family messages from {summary.get('file', HELD_OUT.name)} {summary['kinds']}")
     for name, value, target in rows:
         print(f"  {name:<36} {value:7.1%}  {target}")
     for kind, figures in summary["routing_by_kind"].items():
@@ -173,13 +173,16 @@ def print_summary(summary: dict[str, Any]) -> None:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--model", type=Path, help="model file (default: the current one, trained if needed)")
+    parser.add_argument("--messages", type=Path, default=HELD_OUT, help="messages file (default: %(default)s)")
     parser.add_argument("--out", type=Path, default=RESULTS / "families.json")
     args = parser.parse_args(argv)
     model = args.model or ensure_model()
     with running_bot(model, port=5125, action_port=5175) as (config, _):
         url = f"{config.base_url}/webhooks/rest/webhook"
-        summary = evaluate(lambda sender, text: post(url, sender, text), Path(config.tracker_db.database))
+        messages = held_out_messages(args.messages)
+        summary = evaluate(lambda sender, text: post(url, sender, text), Path(config.tracker_db.database), messages)
     summary["model"] = model.name
+    summary["file"] = args.messages.name
     print_summary(summary)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(summary, ensure_ascii=False, indent=2), encoding="utf-8")

@@ -52,13 +52,13 @@ from sqlalchemy import (
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from actions.contact import PERSONAL_SLOTS
 from offers_db.contacts import valid_contact
 from offers_db.privacy import CHECKPOINTS  # privacy deletes checkpoints with their conversation
 from offers_db.repository import OfferRepository
 
 CONTACT_FORM = "contact_form"
 FINISHING_ACTIONS = {"action_submit_contact", "action_cancel_contact"}
-CONTACT_SLOTS = {"contact_value", "contact_name", "contact_time", "contact_note"}
 REDACTED = "[entfernt]"
 EMERGENCY_RESPONSE = "utter_emergency"  # answered by rules, no custom action: counted here when stored
 logger = logging.getLogger(__name__)
@@ -145,7 +145,7 @@ def redact(events: list[dict[str, Any]]) -> list[int]:
                     changed.append(last_user)
         if kind == "user":
             last_user = index
-        if kind == "slot" and event.get("name") in CONTACT_SLOTS and event.get("value") not in (None, REDACTED):
+        if kind == "slot" and event.get("name") in PERSONAL_SLOTS and event.get("value") not in (None, REDACTED):
             event["value"] = REDACTED
             changed.append(index)
         elif inside and kind in ("user", "bot") and event.get("text") not in (None, REDACTED):
