@@ -54,7 +54,9 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?:hat|hatte|haben) (?:mich|uns|mein\w*(?: \w+)?|sie|ihn|die kinder) (?:geschlagen|verprugelt|geschubst|"
         r"getreten|gewurgt|geohrfeigt|gestossen|verletzt)",
         # "er hat mich gestern die treppe runtergestoßen": a few words between, but none that puts it in the past
-        r"\b(?:hat|hatte) (?:mich|uns|sie|ihn|die kinder)(?: (?!fruher|damals|als|vor|jahre\w*|mal\b)\w+){1,3} "
+        # … or where: "er hat mich gestern in den bauch getreten" (not "aus versehen")
+        r"\b(?:hat|hatte) (?:mich|uns|sie|ihn|die kinder)(?: (?!fruher|damals|als|vor|jahre\w*|mal\b|versehen\b|\w*spiel|schach|tennis|rennen|wettlauf)\w+)"
+        r"{1,8} "
         r"(?:geschlagen|verprugelt|\w*geschubst|getreten|gewurgt|\w*gestossen|gewatscht|geohrfeigt)\b",
         r"(?:werde|wurde|wird|werden|worden) (?:wieder |oft |immer )?(?:geschlagen|verprugelt|getreten|gewurgt)",
         r"(?:bringt|bringe|bring|bringen) (?:mich|uns|ihn|sie|es|mein\w*)(?: alle| beide| noch| wirklich)? um\b",
@@ -436,6 +438,14 @@ NOT_DANGER = _pattern(
     r"|erwurgt|ermordet|getotet|erschossen|ertrunken|umgebracht|erstochen)"
     r"|(?:versteckspiel|fangspiel|rollenspiel|beim spielen)\w*\b.{0,60}(?:eingesperrt|eingeschlossen|ausgesperrt)"
     r"|(?:nicht|nie|kein\w*) (?:aggressiv|gewalttatig|handgreiflich)"
+    # a parent who cannot leave the children alone (and needs care for them) is not a child left alone
+    r"|(?:nicht|nie) (?:mehr |so lange |lange |einfach |abends |nachts )?(?:allein|alleine) (?:lassen|bleiben)\b"
+    # a parent alone with the children, or lonely, is no child left alone: "ganz allein mit ihren zwei Schulkindern"
+    r"|(?:allein|alleine|alleinerziehend) mit (?:ihren|seinen|meinen|unseren|den|\w+) (?:\w+ )?(?:kindern|kids|jungs"
+    r"|madchen|kleinen|schulkindern)"
+    r"|(?:sie|er|ich) (?:ist|bin) (?:ganz |total |so )?(?:allein|alleine) und (?:hat|habe|hab) (?:niemand\w*|keinen)"
+    # "ich könnte mich ohrfeigen/schütteln" (I could kick myself), "fühl mich wie eingesperrt"
+    r"|(?:konnt\w*) mich (?:\w+ ){0,2}(?:ohrfeigen|schutteln|treten|schlagen)|wie eingesperrt"
     r"|(?:hingefallen|gesturzt|gestolpert|fahrrad|spielplatz|sport|fussball|toben)\b.{0,60}(?:platzwunde|veilchen)"
     r"|(?:platzwunde|veilchen)\b.{0,60}(?:hingefallen|gesturzt|gestolpert|genaht|geklebt|ball|sport|fussball)"
     r"|schlag\w* (?:mich|uns|sich) (?:\w+ ){0,4}(?:durch|herum|rum)\b"
