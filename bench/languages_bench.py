@@ -10,6 +10,7 @@ types. Prints a table and writes bench/results/languages.json.
 
 from __future__ import annotations
 
+import argparse
 import json
 from pathlib import Path
 from typing import Any
@@ -66,8 +67,11 @@ def print_table(results: dict[str, dict[str, Any]]) -> None:
         )
 
 
-def main() -> None:
-    with running_bot(ensure_model(), 5505, 5555) as (config, _processes):
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--model", type=Path, help="model file (default: the current one, trained if needed)")
+    args = parser.parse_args(argv)
+    with running_bot(args.model or ensure_model(), 5505, 5555) as (config, _processes):
         url = f"{config.base_url}/webhooks/rest/webhook"
         results = evaluate_languages(lambda s, t: post(url, s, t), Path(config.tracker_db.database))
     print_table(results)
