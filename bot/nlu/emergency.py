@@ -55,8 +55,8 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"getreten|gewurgt|geohrfeigt|gestossen|verletzt)",
         # "er hat mich gestern die treppe runtergestoßen": a few words between, but none that puts it in the past
         # … or where: "er hat mich gestern in den bauch getreten" (not "aus versehen")
-        r"\b(?:hat|hatte) (?:mich|uns|sie|ihn|die kinder)(?: (?!fruher|damals|als|vor|jahre\w*|mal\b|versehen\b|\w*spiel|schach|tennis|rennen|wettlauf)\w+)"
-        r"{1,8} "
+        r"\b(?:hat|hatte) (?:mich|uns|sie|ihn|die kinder)"
+        r"(?: (?!fruher|damals|als|vor|jahre\w*|mal\b|versehen\b|\w*spiel|schach|tennis|rennen|wettlauf)\w+){1,8} "
         r"(?:geschlagen|verprugelt|\w*geschubst|getreten|gewurgt|\w*gestossen|gewatscht|geohrfeigt)\b",
         r"(?:werde|wurde|wird|werden|worden) (?:wieder |oft |immer )?(?:geschlagen|verprugelt|getreten|gewurgt)",
         r"(?:bringt|bringe|bring|bringen) (?:mich|uns|ihn|sie|es|mein\w*)(?: alle| beide| noch| wirklich)? um\b",
@@ -448,13 +448,14 @@ NOT_DANGER = _pattern(
     # "ich könnte mich ohrfeigen/schütteln" (I could kick myself), "fühl mich wie eingesperrt"
     r"|(?:konnt\w*) mich (?:\w+ ){0,2}(?:ohrfeigen|schutteln|treten|schlagen)|wie eingesperrt"
     # a parent at home with the baby, or who would otherwise have to leave the children alone (and asks for care)
-    r"|\b(?:bin|sind|war|waren)\b (?:\w+ ){0,4}mit (?:dem|meinem|unserem|den|meinen|unseren) (?:baby|kind|kindern|kleinen"
-    r"|sohn|tochter|zwillingen)\b (?:\w+ )?(?:allein|alleine)\b"
-    r"|(?:musste|muss) (?:die|meine|unsere) (?:\w+ )?(?:kinder|kleinen|kids)(?: \([^)]{0,12}\))? (?:sonst |dann |abends "
-    r"|nachts )?(?:allein|alleine) lassen"
+    r"|\b(?:bin|sind|war|waren)\b (?:\w+ ){0,4}mit (?:dem|meinem|unserem|den|meinen|unseren) "
+    r"(?:baby|kind|kindern|kleinen|sohn|tochter|zwillingen)\b (?:\w+ )?(?:allein|alleine)\b"
+    r"|(?:musste|muss) (?:die|meine|unsere) (?:\w+ )?(?:kinder|kleinen|kids)(?: \([^)]{0,12}\))? "
+    r"(?:sonst |dann |abends |nachts )?(?:allein|alleine) lassen"
     # things, not people: "die Nachzahlung haut mich um", "ich könnte das Ding aus dem Fenster werfen"
     r"|(?:das|es|dies|\w*zahlung|\w*rechnung|\w*kosten|preis\w*) haut (?:mich|uns)(?: \w+){0,2} um\b"
-    r"|(?:bringt|bringen) (?:mich|uns) (?:noch )?um mit (?:ihr|sein|eur|dem|der|den)\w* (?!messer|waffe|pistole|gewehr)\w+"
+    r"|(?:bringt|bringen) (?:mich|uns) (?:noch )?um mit (?:ihr|sein|eur|dem|der|den)\w* "
+    r"(?!messer|waffe|pistole|gewehr)\w+"
     r"|(?:das ding|den fernseher|die konsole|das handy|den laptop|das tablet) aus dem fenster (?:werfen|schmeissen)"
     r"|(?:hingefallen|gesturzt|gestolpert|fahrrad|spielplatz|sport|fussball|toben)\b.{0,60}(?:platzwunde|veilchen)"
     r"|(?:platzwunde|veilchen)\b.{0,60}(?:hingefallen|gesturzt|gestolpert|genaht|geklebt|ball|sport|fussball)"

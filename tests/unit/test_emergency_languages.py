@@ -26,8 +26,8 @@ KNOWN_GERMAN_ALARMS = {
     # rather than none (stop 18)
     "47 bewerbungen, 47 absagen. ich bin 17 und mein vater bringt mich um wenn ich nix finde. gibt es die"
     " jugendberufsagentur oder hilfe bei bewerbungen",
-    "die kinder von nebenan, 3 und 5 jahre, sind seit wochen oft bis spät abend allein in wohnung, die mutter kommt erst"
-    " um mitternacht. heute sie ist da. ich will kein ärger, wem ich sage das anonym?",
+    "die kinder von nebenan, 3 und 5 jahre, sind seit wochen oft bis spät abend allein in wohnung, die mutter kommt"
+    " erst um mitternacht. heute sie ist da. ich will kein ärger, wem ich sage das anonym?",
     "Wenn sie sich ärgert, stößt unsere Vierjährige den Kopf gegen die Wand, nicht doll, aber regelmäßig. Gibt es eine"
     " Frühförderstelle, die sich das mal anschaut?",
     "missbrauch beratung",
