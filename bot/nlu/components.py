@@ -36,6 +36,11 @@ GENERIC_WORDS = frozenset(
     " ansprechpartner lotse familienzentrum".split()
 )
 MIN_SYNONYM_LENGTH = 4
+# A message of at most this many words that names exactly one need ("kita", "Nachhilfe Mathe", "Hort kosten?")
+# goes to that need when the model is unsure or took it for something general: parents also type keywords.
+NAMED_NEED_MAX_WORDS = 3
+# the model's answers a need's plain name overrides; a confident FAQ, call-back or other intent stays as it is
+NAMED_NEED_OVERRIDES = frozenset({"nlu_fallback", "out_of_scope", "show_all_needs", "other_topic", "greet", "more"})
 # The model's own emergency guess counts from this confidence on, even below the fallback threshold:
 # a missed emergency costs more than one extra message with helpline numbers. 0.2 since stop 18: with the calmer
 # training data of that stop, 123 instead of 120 of 128 newly written indirect emergencies (never trained on) are
@@ -182,6 +187,35 @@ def second_need(text: str, ranking: list[dict[str, Any]], first: str) -> str | N
         if category_id != first_id and _mentions(folded, words, category_id, specific_only=True):
             return category_id
     return None
+
+
+def named_need(text: str) -> str | None:
+    """The one need a short message names plainly ("kita", "nachhilfe mathe"), or None."""
+    folded = fold(text)
+    words = re.findall(r"[^\W\d_]+", folded)
+    if not words or len(words) > NAMED_NEED_MAX_WORDS:
+        return None
+    named = [c for c in categories() if _mentions(folded, set(words), c, specific_only=True)]
+    return named[0] if len(named) == 1 else None
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
+class NamedNeed(_RuleComponent):
+    """Routes a short message that names one need plainly to that need when the model was unsure about it."""
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        for message in messages:
+            if (message.get(INTENT) or {}).get("name") not in NAMED_NEED_OVERRIDES:
+                continue
+            need = named_need(message.get(TEXT) or "")
+            if need is None:
+                continue
+            intent = {"name": NEED_PREFIX + need, "confidence": 1.0}
+            ranking = message.get(INTENT_RANKING_KEY) or []
+            others = [i for i in ranking if i.get("name") != intent["name"]]
+            message.set(INTENT, intent, add_to_output=True)
+            message.set(INTENT_RANKING_KEY, [intent, *others], add_to_output=True)
+        return messages
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False)

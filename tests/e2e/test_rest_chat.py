@@ -290,3 +290,24 @@ def test_several_children_are_asked_which_one_first(running_bot: RunningBot) -> 
     offered = offers_in(chosen)
     assert offered and all((o["min_age"] or 0) <= 11 for o in offered)
     assert "13" in texts_of(chosen)  # the other child is offered afterwards
+
+
+@pytest.mark.parametrize(
+    ("typed", "need", "age_relevant"),
+    [
+        ("kita", "kinderbetreuung", True),
+        ("Hort?", "kinderbetreuung", True),
+        ("nachhilfe mathe", "lernfoerderung", True),
+        ("Schuldnerberatung", "schuldnerberatung", False),
+        ("deutschkurs", "sprache_integration", False),
+    ],
+)
+def test_a_need_typed_as_one_keyword_is_served(
+    running_bot: RunningBot, typed: str, need: str, age_relevant: bool
+) -> None:
+    reply = running_bot.say(sender(), typed)
+    payloads = {b["payload"] for m in reply for b in m.get("buttons", [])}
+    if age_relevant:  # the search goes on with the child's age, never with "Geht es um …?"
+        assert {"/age_group_0_3", "/age_group_11_18"} <= payloads and "/show_all_needs" not in payloads
+    else:
+        assert offers_in(reply) and all(need in o["categories"] for o in offers_in(reply))

@@ -1,4 +1,4 @@
-"""The rule-based NLU components: a second need named in a message, the emergency guard's output."""
+"""The rule-based NLU components: a need named plainly, a second need named in a message, the emergency guard."""
 
 from __future__ import annotations
 
@@ -8,7 +8,14 @@ import pytest
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.nlu.components import EMERGENCY_MODEL_FLOOR, EmergencyGuard, NeedMentions, second_need
+from bot.nlu.components import (
+    EMERGENCY_MODEL_FLOOR,
+    EmergencyGuard,
+    NamedNeed,
+    NeedMentions,
+    named_need,
+    second_need,
+)
 
 
 def ranked(*pairs: tuple[str, float]) -> list[dict[str, Any]]:
@@ -62,11 +69,63 @@ def test_second_need(text: str, ranking: list[dict[str, Any]], expected: str | N
     assert second_need(text, ranking, first) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("kita", "kinderbetreuung"),
+        ("Kitaplatz?", "kinderbetreuung"),
+        ("hort kosten", "kinderbetreuung"),
+        ("Nachhilfe Mathe bitte", "lernfoerderung"),
+        ("schwanger mit 16", "fruehe_hilfen"),
+        ("Schuldnerberatung", "schuldnerberatung"),
+        ("DEUTSCHKURS", "sprache_integration"),
+        # two needs named: the model and "Geht es um …?" decide
+        ("kita und deutschkurs", None),
+        # common words name no need on their own
+        ("geld", None),
+        ("baby", None),
+        ("wetter morgen", None),
+        ("", None),
+        # a longer message is the model's to understand
+        ("ich suche für meinen Sohn einen Kitaplatz", None),
+    ],
+)
+def test_named_need(text: str, expected: str | None) -> None:
+    assert named_need(text) == expected
+
+
 def message(text: str, intent: str, ranking: list[dict[str, Any]]) -> Message:
     found = Message(data={TEXT: text})
     found.set(INTENT, {"name": intent, "confidence": ranking[0]["confidence"]})
     found.set(INTENT_RANKING_KEY, ranking)
     return found
+
+
+@pytest.mark.parametrize("unsure", ["nlu_fallback", "show_all_needs", "out_of_scope"])
+def test_a_need_named_plainly_wins_over_an_unsure_model(unsure: str) -> None:
+    ranking = ranked((unsure, 0.5), ("need_kinderbetreuung", 0.3), ("need_freizeit_kultur", 0.1))
+    (result,) = NamedNeed().process([message("kita", unsure, ranking)])
+    assert result.get(INTENT) == {"name": "need_kinderbetreuung", "confidence": 1.0}
+    assert [i["name"] for i in result.get(INTENT_RANKING_KEY)] == [
+        "need_kinderbetreuung",
+        unsure,
+        "need_freizeit_kultur",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("Kita Kosten?", "faq"),  # a confident FAQ answer stays
+        ("Kita Rückruf bitte", "request_callback"),
+        ("hort", "need_kinderbetreuung"),
+        ("wetter morgen", "nlu_fallback"),  # nothing named
+    ],
+)
+def test_named_need_leaves_confident_and_unnamed_results(text: str, intent: str) -> None:
+    ranking = ranked((intent, 0.9), ("need_lernfoerderung", 0.05))
+    (result,) = NamedNeed().process([message(text, intent, ranking)])
+    assert result.get(INTENT)["name"] == intent and result.get(INTENT_RANKING_KEY) == ranking
 
 
 def test_need_mentions_adds_an_other_need_entity() -> None:
