@@ -38,6 +38,8 @@ SCHOOL_START_AGE = 5.5  # a child in grade N is about N + 5.5 years old
 # "ich (14) bin schwanger", "meine Tochter, 15, ist schwanger": a young mother's own age, not a child's
 YOUNG_MOTHER_MIN_AGE = 11
 YOUNG_MOTHER_DISTANCE = 30  # characters between her age and "schwanger"
+# "9 Jahre, 3. Klasse" is one child: a school grade this close to an age the message states is that child's grade
+GRADE_SAME_CHILD_YEARS = 2.0
 
 _WORD_ALTERNATION = "|".join(
     sorted((w for w in NUMBER_WORDS if w not in ("ein", "einem", "einen", "eine")), key=len, reverse=True)
@@ -185,7 +187,19 @@ def find_ages(text: str) -> list[AgeMention]:
                 continue
             taken.append(AgeMention(start, end, value, kind))
     mentions = sorted((m for m in taken if m.kind != "parent"), key=lambda m: m.start)
-    return _without_words_for_a_named_age(_without_young_mothers(_with_list_continuations(lowered, mentions)))
+    children = _without_words_for_a_named_age(_without_young_mothers(_with_list_continuations(lowered, mentions)))
+    return _without_grades_for_a_named_age(children)
+
+
+def _without_grades_for_a_named_age(mentions: list[AgeMention]) -> list[AgeMention]:
+    """Drops a school grade when the same message gives an age that fits it ("9 Jahre, 3. Klasse")."""
+
+    def named(grade: AgeMention) -> bool:
+        return any(
+            m.kind not in ("grade", "word") and abs(m.value - grade.value) <= GRADE_SAME_CHILD_YEARS for m in mentions
+        )
+
+    return [m for m in mentions if m.kind != "grade" or not named(m)]
 
 
 def _without_words_for_a_named_age(mentions: list[AgeMention]) -> list[AgeMention]:

@@ -166,15 +166,24 @@ def test_choosing_the_language_during_the_age_question_asks_it_again_in_that_lan
     assert offers(reply) and all("kinderbetreuung" in o["categories"] for o in offers(reply))
 
 
+# Ukrainian stories a model is likely to be unsure about (two needs at once, or no need named): which of them
+# gets "Geht es um …?" changes with each training, so the test takes the first that does
+UNSURE_STORIES = (
+    "Добрий день, ми з Харкова, живемо в Альфельді пів року. Синові 6 років, він у першому класі "
+    "і дуже погано говорить німецькою. Де можна знайти допомогу з мовою?",
+    "Син зовсім не хоче вчитися, оцінки погані, і ми вдома постійно сваримося через це. Я вже не знаю, що робити.",
+    "Добрий день, у нас зараз складно і з грошима, і з дітьми, і з житлом. Не знаю, з чого почати.",
+    "Привіт, ми нові в Альфельді. Підкажіть, будь ласка, що тут є для дітей і для батьків?",
+)
+
+
 def test_choosing_the_language_after_geht_es_um_asks_it_again_in_that_language(running_bot: RunningBot) -> None:
-    user = uuid.uuid4().hex
-    story = (
-        "Добрий день, ми з Харкова, живемо в Альфельді пів року. Синові 6 років, він у першому класі "
-        "і дуже погано говорить німецькою. Де можна знайти допомогу з мовою?"
-    )
-    first = running_bot.say(user, story)
-    asked = [p for p in payloads(first) if p.startswith("/need_")]
-    assert asked, texts(first)  # this story is one the model is unsure about: "Geht es um …?"
+    for story in UNSURE_STORIES:
+        user = uuid.uuid4().hex
+        asked = [p for p in payloads(running_bot.say(user, story)) if p.startswith("/need_")]
+        if asked:
+            break
+    assert asked, "none of the stories got 'Geht es um …?'"
     again = running_bot.say(user, '/choose_language{"language": "uk"}')
     assert [p for p in payloads(again) if p.startswith("/need_")] == asked
     assert language_packs()["uk"].responses["utter_clarify_need"][0]["text"] in texts(again)

@@ -49,6 +49,10 @@ def ages(text: str) -> list[tuple[str, float]]:
         ("ich bin schwanger, das Baby kommt im Mai", [("schwanger", 0.0)]),
         ("wir haben ein Baby und einen 5-jährigen", [("Baby", 0.5), ("5-jährigen", 5.0)]),
         ("Grundschulkind, 8 Jahre", [("8 Jahre", 8.0)]),
+        # an age and the grade that fits it are one child; a grade far from it is a second child
+        ("meine tochter 9 jahre, 3. klasse, sie kann nich gut lesen", [("9 jahre", 9.0)]),
+        ("Er ist in der 6. Klasse und 12 Jahre alt", [("12 Jahre", 12.0)]),
+        ("Meine Tochter ist 9 und mein Sohn geht in die 8. Klasse", [("9", 9.0), ("8. Klasse", 13.5)]),
     ],
 )
 def test_ages_are_found_with_their_span(text: str, expected: list[tuple[str, float]]) -> None:
