@@ -119,6 +119,14 @@ def _entity(name: str, value: str) -> dict[str, Any]:
     return {"entity": name, "value": value, "start": 0, "end": 0, "confidence": 1.0}
 
 
+def _decide_intent(message: Message, name: str) -> None:
+    """Sets the intent by rule (confidence 1) and puts it first in the ranking, the model's guesses after it."""
+    intent = {"name": name, "confidence": 1.0}
+    others = [i for i in message.get(INTENT_RANKING_KEY) or [] if i.get("name") != name]
+    message.set(INTENT, intent, add_to_output=True)
+    message.set(INTENT_RANKING_KEY, [intent, *others], add_to_output=True)
+
+
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
 class EmergencyGuard(_RuleComponent, EntityExtractorMixin):
     """Forces the emergency intent on danger, even when only hinted at, and says which kind (emergency_type)."""
@@ -133,10 +141,7 @@ class EmergencyGuard(_RuleComponent, EntityExtractorMixin):
             )
             if kind is None and not model_says:
                 continue
-            intent = {"name": EMERGENCY_INTENT, "confidence": 1.0}
-            message.set(INTENT, intent, add_to_output=True)
-            others = [i for i in ranking if i.get("name") != EMERGENCY_INTENT]
-            message.set(INTENT_RANKING_KEY, [intent, *others], add_to_output=True)
+            _decide_intent(message, EMERGENCY_INTENT)
             found = [_entity("emergency_type", kind)] if kind is not None else []
             # in an emergency the numbers come in the language the family wrote in (slot `language`)
             written_in = detect_language(message.get(TEXT) or "")
@@ -210,11 +215,7 @@ class NamedNeed(_RuleComponent):
             need = named_need(message.get(TEXT) or "")
             if need is None:
                 continue
-            intent = {"name": NEED_PREFIX + need, "confidence": 1.0}
-            ranking = message.get(INTENT_RANKING_KEY) or []
-            others = [i for i in ranking if i.get("name") != intent["name"]]
-            message.set(INTENT, intent, add_to_output=True)
-            message.set(INTENT_RANKING_KEY, [intent, *others], add_to_output=True)
+            _decide_intent(message, NEED_PREFIX + need)
         return messages
 
 
