@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 ADULT_AGE = 21  # "ich bin 16" is a young person asking for themself; "ich bin 35" is a parent
+SELF_MIN_AGE = 10  # "ich bin 1 Jahr in Elternzeit", "ich bin 2 mal umgezogen": no child writes at that age
 MAX_MONTHS = 48
 MAX_WEEKS = 104
 
@@ -56,14 +57,19 @@ CUE = (
 FILLER = r"(?:(?:gerade|erst|schon|bald|jetzt|fast|knapp|ca\.?|circa|etwa|ungefähr|ungefaehr|noch)\s+)*"
 NOT_AGE_BEFORE = re.compile(
     r"(?:\b(?:seit|vor|in|nach|innerhalb|alle|für|fuer|um|ab|bis|unter|über|ueber|schon seit|letzten"
-    r"|nächsten|naechsten)|\d\s*[-–])\s*$"
+    r"|nächsten|naechsten|wegen)|\d\s*[-–])\s*$"
 )
 NOT_AGE_AFTER = re.compile(
     r"^\s*(?:uhr|euro|eur\b|€|%|prozent|kinder|mal|minuten|stunden|tage|tagen"
-    r"|zu hause|zuhause|lang|her|später|spaeter|bis\b|\.\s*woche)"
+    r"|zu hause|zuhause|lang|her|später|spaeter|bis\b|\.\s*woche"
+    # "wir sind 4 Personen": a head count; "2 Monate Miete", "3 Jahre Wartezeit": money and time owed or waited
+    r"|personen|person\b|leute|erwachsene|menschen|köpfe|koepfe"
+    r"|miete|mieten\b|rückstand|rueckstand|schulden|lohn|gehalt|kindergeld|elterngeld|elternzeit|warte|arbeitslos"
+    r"|probezeit|kündigungsfrist|kuendigungsfrist|frist)"
 )
 ARTICLES = ("ein", "eine", "einen", "einem")
 ARTICLE_AGE_CUE = re.compile(rf"{CUE}\s+{FILLER}$")
+SELF_BEFORE = re.compile(rf"\bich\s+bin\s+{FILLER}$")
 
 # digits with the year and month words of the families' other languages (issue 11):
 # "he is 4 years old", "йому 4 роки", "4 yaşında", "عمره 4 سنوات", "7 months", "8 місяців", "6 aylık", "5 أشهر"
@@ -162,12 +168,16 @@ def _match_value(kind: str, match: re.Match[str], text: str) -> tuple[int, int, 
         if number_text in ARTICLES and not is_age:  # "ich warte schon ein jahr": a duration
             return None
         value = _in_years(_number(number_text), unit)
+        if value < SELF_MIN_AGE and SELF_BEFORE.search(text[: match.start()]):  # "ich bin 5 Monate schwanger"
+            return None
         return (match.start(), match.end(), value) if _plausible(value, unit) else None
     # a bare number: only with an age cue and no sign of time, money or counting
     start, end = match.span(1)
     if NOT_AGE_AFTER.match(text[end:]) or NOT_AGE_BEFORE.search(text[:start]):
         return None
     value = _number(match.group(1))
+    if kind == "self" and value < SELF_MIN_AGE:
+        return None
     return (start, end, value) if _plausible(value, "jahr") else None
 
 

@@ -47,6 +47,9 @@ def ages(text: str) -> list[tuple[str, float]]:
         # a word and a number for the same child are one child; for two children, two
         ("ich allein mit Baby 4 monat", [("4 monat", 0.33)]),
         ("ich bin schwanger, das Baby kommt im Mai", [("schwanger", 0.0)]),
+        ("ich bin 5 Monate schwanger und habe schon 2 Kinder, 3 und 5", [("schwanger", 0.0), ("3", 3.0), ("5", 5.0)]),
+        ("wir sind 4 Personen, meine Kinder sind 4 und 7", [("4", 4.0), ("7", 7.0)]),
+        ("gekündigt wegen 2 Monate Miete, mein Sohn ist 6", [("6", 6.0)]),
         ("wir haben ein Baby und einen 5-jährigen", [("Baby", 0.5), ("5-jährigen", 5.0)]),
         ("Grundschulkind, 8 Jahre", [("8 Jahre", 8.0)]),
         # an age and the grade that fits it are one child; a grade far from it is a second child
@@ -79,6 +82,13 @@ def test_ages_are_found_with_their_span(text: str, expected: list[tuple[str, flo
         "seit 2 wochen essen wir nur nudeln",
         "er hat um 12 Schluss",
         "die 7b fährt an die Nordsee",
+        "wir sind 4 Personen in 2 Zimmern",
+        "der Vermieter hat gekündigt wegen 2 Monate Miete",
+        "uns fehlen 2 Monate Miete",
+        "nach 3 Jahre Wartezeit immer noch nichts",
+        "mein Mann hat 2 Monate Lohn nicht bekommen",
+        "ich bin noch 1 Jahr in Elternzeit, danach will ich arbeiten",
+        "ich bin noch ein Jahr in Elternzeit",
     ],
 )
 def test_numbers_that_are_no_child_ages_are_ignored(text: str) -> None:
