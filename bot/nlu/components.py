@@ -1,4 +1,5 @@
-"""Custom Rasa NLU components: spaCy blank German tokenizer, age extractor, emergency guard."""
+"""Custom Rasa NLU components: spaCy blank German tokenizer, sentence-level features only, age extractor,
+emergency guard, needs named plainly or in passing."""
 
 from __future__ import annotations
 
@@ -13,7 +14,8 @@ from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.extractors.extractor import EntityExtractorMixin
 from rasa.nlu.tokenizers.tokenizer import Token, Tokenizer
-from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.exceptions import InvalidConfigException
+from rasa.shared.nlu.constants import ENTITIES, FEATURE_TYPE_SEQUENCE, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 from spacy.language import Language
@@ -91,6 +93,52 @@ class _RuleComponent(GraphComponent):
         return cls()
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        return training_data
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER, is_trainable=False)
+class SentenceFeaturesOnly(GraphComponent):
+    """Drops the token-level (sequence) features of the user's text made by the featurizers named in `origins`.
+
+    DIET and the ResponseSelector run without transformer layers here (config.yml). Without them nothing
+    mixes the positions of a text: each classifier reads the last position, which holds the sentence
+    features alone. The token rows never reached a result, yet every training step and every message
+    carried them through a sparse-to-dense layer of their own. Rasa's classifiers need the token rows of
+    at least one featurizer (they count a text's tokens with them), so config.yml keeps the cheapest.
+    A test keeps this component only in a pipeline whose classifiers have no transformer layers.
+    """
+
+    def __init__(self, origins: list[str]) -> None:
+        self.origins = frozenset(origins)
+
+    @staticmethod
+    def get_default_config() -> dict[str, Any]:
+        return {"origins": []}
+
+    @classmethod
+    def create(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> GraphComponent:
+        origins = config["origins"]
+        if not origins or not all(isinstance(o, str) for o in origins):
+            raise InvalidConfigException("SentenceFeaturesOnly: 'origins' nennt die Featurizer (alias), z. B. [chars].")
+        return cls(list(origins))
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        for message in messages:
+            message.features = [
+                f
+                for f in message.features
+                if not (f.attribute == TEXT and f.type == FEATURE_TYPE_SEQUENCE and f.origin in self.origins)
+            ]
+        return messages
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        self.process(training_data.training_examples)
         return training_data
 
 

@@ -1,21 +1,83 @@
-"""The rule-based NLU components: a need named plainly, a second need named in a message, the emergency guard."""
+"""The rule-based NLU components: sentence features only, a need named plainly, a second need named in a message,
+the emergency guard."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
-from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
+import yaml
+from rasa.shared.exceptions import InvalidConfigException
+from rasa.shared.nlu.constants import (
+    ENTITIES,
+    FEATURE_TYPE_SENTENCE,
+    FEATURE_TYPE_SEQUENCE,
+    INTENT,
+    INTENT_RANKING_KEY,
+    TEXT,
+)
+from rasa.shared.nlu.training_data.features import Features
 from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.nlu.components import (
     EMERGENCY_MODEL_FLOOR,
     EmergencyGuard,
     NamedNeed,
     NeedMentions,
+    SentenceFeaturesOnly,
     named_need,
     second_need,
 )
+
+CONFIG = Path(__file__).parents[2] / "config.yml"
+
+
+def featurized(text: str) -> Message:
+    message = Message(data={TEXT: text, "response": "Antwort"})
+    for attribute in (TEXT, "response"):
+        for origin in ("words", "chars"):
+            for kind, rows in ((FEATURE_TYPE_SEQUENCE, 3), (FEATURE_TYPE_SENTENCE, 1)):
+                message.add_features(Features(np.ones((rows, 4)), kind, attribute, origin))
+    return message
+
+
+def kinds(message: Message) -> list[tuple[str, str, str]]:
+    return [(f.attribute, f.origin, f.type) for f in message.features]
+
+
+def test_sentence_features_only_drops_the_texts_token_rows_of_the_named_featurizers() -> None:
+    component = SentenceFeaturesOnly(["chars"])
+    [message] = component.process([featurized("wir suchen eine kita")])
+    assert kinds(message) == [
+        (TEXT, "words", FEATURE_TYPE_SEQUENCE),
+        (TEXT, "words", FEATURE_TYPE_SENTENCE),
+        (TEXT, "chars", FEATURE_TYPE_SENTENCE),
+        *[
+            ("response", origin, kind)
+            for origin in ("words", "chars")
+            for kind in (FEATURE_TYPE_SEQUENCE, FEATURE_TYPE_SENTENCE)
+        ],
+    ]
+    data = component.process_training_data(TrainingData([featurized("kita"), featurized("hort")]))
+    assert [kinds(m) for m in data.training_examples] == [kinds(message), kinds(message)]
+
+
+@pytest.mark.parametrize("origins", [[], None, [3]])
+def test_sentence_features_only_needs_the_featurizers_named(origins: Any) -> None:
+    with pytest.raises(InvalidConfigException, match="origins"):
+        SentenceFeaturesOnly.create({"origins": origins}, None, None, None)
+
+
+def test_sentence_features_only_stands_before_classifiers_without_transformer_layers() -> None:
+    """With transformer layers the token rows would carry meaning (attention mixes them into the sentence)."""
+    pipeline = yaml.safe_load(CONFIG.read_text(encoding="utf-8"))["pipeline"]
+    first = [step["name"] for step in pipeline].index("bot.nlu.components.SentenceFeaturesOnly")
+    classifiers = [step for step in pipeline[first:] if step["name"] in ("DIETClassifier", "ResponseSelector")]
+    assert [step["name"] for step in classifiers] == ["DIETClassifier", "ResponseSelector"]
+    assert [step.get("number_of_transformer_layers") for step in classifiers] == [0, 0]
 
 
 def ranked(*pairs: tuple[str, float]) -> list[dict[str, Any]]:
