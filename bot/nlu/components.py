@@ -7,6 +7,7 @@ import re
 from functools import cache
 from typing import Any
 
+import numpy as np
 import spacy
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -16,6 +17,7 @@ from rasa.nlu.extractors.extractor import EntityExtractorMixin
 from rasa.nlu.tokenizers.tokenizer import Token, Tokenizer
 from rasa.shared.exceptions import InvalidConfigException
 from rasa.shared.nlu.constants import ENTITIES, FEATURE_TYPE_SEQUENCE, INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.features import Features
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 from spacy.language import Language
@@ -96,6 +98,9 @@ class _RuleComponent(GraphComponent):
         return training_data
 
 
+TOKEN_COUNT_ORIGIN = "token_count"  # noqa: S105 (a feature name, not a secret)
+
+
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER, is_trainable=False)
 class SentenceFeaturesOnly(GraphComponent):
     """Drops the token-level (sequence) features of the user's text made by the featurizers named in `origins`.
@@ -103,8 +108,9 @@ class SentenceFeaturesOnly(GraphComponent):
     DIET and the ResponseSelector run without transformer layers here (config.yml). Without them nothing
     mixes the positions of a text: each classifier reads the last position, which holds the sentence
     features alone. The token rows never reached a result, yet every training step and every message
-    carried them through a sparse-to-dense layer of their own. Rasa's classifiers need the token rows of
-    at least one featurizer (they count a text's tokens with them), so config.yml keeps the cheapest.
+    carried them through a sparse-to-dense layer of their own, and each training batch rebuilt them
+    example by example. Rasa's classifiers still count a text's tokens by its token rows, so when none
+    are left the text gets one zero column per token (`TOKEN_COUNT_ORIGIN`), which carries the count only.
     A test keeps this component only in a pipeline whose classifiers have no transformer layers.
     """
 
@@ -130,11 +136,12 @@ class SentenceFeaturesOnly(GraphComponent):
 
     def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:
-            message.features = [
-                f
-                for f in message.features
-                if not (f.attribute == TEXT and f.type == FEATURE_TYPE_SEQUENCE and f.origin in self.origins)
-            ]
+            rows = [f for f in message.features if f.attribute == TEXT and f.type == FEATURE_TYPE_SEQUENCE]
+            dropped = [f for f in rows if f.origin in self.origins]
+            message.features = [f for f in message.features if all(f is not d for d in dropped)]
+            if rows and len(dropped) == len(rows):
+                count = np.zeros((rows[0].features.shape[0], 1), dtype=np.float32)
+                message.features.append(Features(count, FEATURE_TYPE_SEQUENCE, TEXT, TOKEN_COUNT_ORIGIN))
         return messages
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:

@@ -24,6 +24,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.nlu.components import (
     EMERGENCY_MODEL_FLOOR,
+    TOKEN_COUNT_ORIGIN,
     EmergencyGuard,
     NamedNeed,
     NeedMentions,
@@ -55,14 +56,22 @@ def test_sentence_features_only_drops_the_texts_token_rows_of_the_named_featuriz
         (TEXT, "words", FEATURE_TYPE_SEQUENCE),
         (TEXT, "words", FEATURE_TYPE_SENTENCE),
         (TEXT, "chars", FEATURE_TYPE_SENTENCE),
-        *[
-            ("response", origin, kind)
-            for origin in ("words", "chars")
-            for kind in (FEATURE_TYPE_SEQUENCE, FEATURE_TYPE_SENTENCE)
-        ],
+        *[("response", o, kind) for o in ("words", "chars") for kind in (FEATURE_TYPE_SEQUENCE, FEATURE_TYPE_SENTENCE)],
     ]
     data = component.process_training_data(TrainingData([featurized("kita"), featurized("hort")]))
     assert [kinds(m) for m in data.training_examples] == [kinds(message), kinds(message)]
+
+
+def test_without_any_token_rows_left_the_text_keeps_its_token_count_in_one_zero_column() -> None:
+    [message] = SentenceFeaturesOnly(["words", "chars"]).process([featurized("wir suchen eine kita")])
+    assert kinds(message) == [
+        (TEXT, "words", FEATURE_TYPE_SENTENCE),
+        (TEXT, "chars", FEATURE_TYPE_SENTENCE),
+        *[("response", o, kind) for o in ("words", "chars") for kind in (FEATURE_TYPE_SEQUENCE, FEATURE_TYPE_SENTENCE)],
+        (TEXT, TOKEN_COUNT_ORIGIN, FEATURE_TYPE_SEQUENCE),
+    ]
+    count = message.features[-1].features
+    assert count.shape == (3, 1) and not count.any()
 
 
 @pytest.mark.parametrize("origins", [[], None, [3]])
@@ -78,6 +87,8 @@ def test_sentence_features_only_stands_before_classifiers_without_transformer_la
     classifiers = [step for step in pipeline[first:] if step["name"] in ("DIETClassifier", "ResponseSelector")]
     assert [step["name"] for step in classifiers] == ["DIETClassifier", "ResponseSelector"]
     assert [step.get("number_of_transformer_layers") for step in classifiers] == [0, 0]
+    # a classifier that picks its featurizers must also pick the token count, or it gets no token rows at all
+    assert all(TOKEN_COUNT_ORIGIN in step.get("featurizers", [TOKEN_COUNT_ORIGIN]) for step in classifiers)
 
 
 def ranked(*pairs: tuple[str, float]) -> list[dict[str, Any]]:
