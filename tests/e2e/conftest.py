@@ -1,4 +1,5 @@
-"""One trained model per test session, and the bot's two servers on spare ports for REST tests."""
+"""One trained model per test session, loaded once for the tests that parse in-process, and the bot's two servers
+on spare ports for REST tests."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -19,11 +20,22 @@ from offers_db.db import make_engine
 from offers_db.loader import load_offers
 from offers_db.repository import OfferRepository
 
+if TYPE_CHECKING:
+    from rasa.core.agent import Agent
+
 
 @pytest.fixture(scope="session")
 def trained_model() -> Path:
     """The model for the current config, domain and data (trained once, cached under models/)."""
     return ensure_model()
+
+
+@pytest.fixture(scope="session")
+def agent(trained_model: Path) -> Agent:
+    """The trained model loaded in this process, once: loading takes 20–40 s on 2 cores."""
+    from rasa.core.agent import Agent  # heavy import, only for the tests that use it
+
+    return Agent.load(str(trained_model))
 
 
 def free_port() -> int:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -40,11 +39,6 @@ def payloads() -> list[str]:
         "  /need_wohnen  ",
     ]
     return sorted(found) + extra
-
-
-@pytest.fixture(scope="module")
-def agent(trained_model: Path) -> Agent:
-    return Agent.load(str(trained_model))
 
 
 def parse(agent: Agent, how: Any, text: str) -> dict[str, Any]:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import asyncio
 import json
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
+from rasa.core.agent import Agent
+from rasa.core.test import WrongPredictionException
+from rasa.core.test import test as core_test
+from rasa.nlu.test import run_evaluation
 
-from bot.model import PROJECT_ROOT, rasa_environment
+from bot.model import PROJECT_ROOT
 from tests.integration.test_consistency import nlu_examples
 
 pytestmark = pytest.mark.slow
@@ -21,34 +22,34 @@ ENTITY_F1_FLOOR = 0.95
 OUT_OF_SCOPE_OFFER_RATE_CEILING = 0.02
 
 
-def rasa(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "rasa", *args],
-        cwd=PROJECT_ROOT, env=rasa_environment(), capture_output=True, text=True, timeout=1200,
-    )  # fmt: skip
-
-
-def test_stories_have_no_prediction_errors(trained_model: Path) -> None:
+def test_stories_have_no_prediction_errors(agent: Agent) -> None:
+    """`rasa test core --fail-on-prediction-errors`, run in this process on the model loaded once."""
     out = RESULTS / "stories"
-    result = rasa(
-        "test", "core", "--model", str(trained_model), "--stories", "tests/test_stories.yml",
-        "--fail-on-prediction-errors", "--out", str(out),
-    )  # fmt: skip
-    failed = (
-        (out / "failed_test_stories.yml").read_text(encoding="utf-8")
-        if (out / "failed_test_stories.yml").exists()
-        else ""
-    )
-    assert result.returncode == 0, failed[-4000:] or result.stderr[-4000:]
+    out.mkdir(parents=True, exist_ok=True)
+    stories = str(PROJECT_ROOT / "tests" / "test_stories.yml")
+    try:
+        asyncio.run(
+            core_test(stories, agent, out_directory=str(out), fail_on_prediction_errors=True, disable_plotting=True)
+        )
+    except WrongPredictionException:
+        pytest.fail((out / "failed_test_stories.yml").read_text(encoding="utf-8")[-4000:])
     report = json.loads((out / "story_report.json").read_text(encoding="utf-8"))
     assert report["conversation_accuracy"]["accuracy"] == 1.0
     assert report["conversation_accuracy"]["total"] >= 40
 
 
-def test_held_out_nlu_quality(trained_model: Path) -> None:
+def test_held_out_nlu_quality(agent: Agent) -> None:
+    """`rasa test nlu` on the held-out set, run in this process on the model loaded once."""
     out = RESULTS / "nlu-heldout"
-    result = rasa("test", "nlu", "--model", str(trained_model), "--nlu", "tests/nlu_heldout.yml", "--out", str(out))
-    assert result.returncode == 0, result.stderr[-3000:]
+    asyncio.run(
+        run_evaluation(
+            str(PROJECT_ROOT / "tests" / "nlu_heldout.yml"),
+            agent.processor,  # type: ignore[arg-type]
+            output_directory=str(out),
+            disable_plotting=True,
+            domain_path=str(PROJECT_ROOT / "domain.yml"),
+        )
+    )
     intent = json.loads((out / "intent_report.json").read_text(encoding="utf-8"))["weighted avg"]["f1-score"]
     entity = json.loads((out / "GermanAgeExtractor_report.json").read_text(encoding="utf-8"))["weighted avg"][
         "f1-score"
@@ -60,11 +61,8 @@ def test_held_out_nlu_quality(trained_model: Path) -> None:
     assert entity >= ENTITY_F1_FLOOR
 
 
-def test_out_of_scope_messages_rarely_produce_offers(trained_model: Path) -> None:
-    from rasa.core.agent import Agent  # heavy import, only for this test
-
+def test_out_of_scope_messages_rarely_produce_offers(agent: Agent) -> None:
     texts = [e for examples in nlu_examples(PROJECT_ROOT / "tests" / "nlu_out_of_scope.yml").values() for e in examples]
-    agent = Agent.load(str(trained_model))
     intents = [asyncio.run(agent.parse_message(text))["intent"]["name"] for text in texts]
     offers = [text for text, intent in zip(texts, intents, strict=True) if intent.startswith("need_")]
     rate = len(offers) / len(texts)
