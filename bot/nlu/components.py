@@ -131,7 +131,10 @@ class SentenceFeaturesOnly(GraphComponent):
     ) -> GraphComponent:
         origins = config["origins"]
         if not origins or not all(isinstance(o, str) for o in origins):
-            raise InvalidConfigException("SentenceFeaturesOnly: 'origins' nennt die Featurizer (alias), z. B. [chars].")
+            raise InvalidConfigException(
+                f"config.yml, SentenceFeaturesOnly: Feld 'origins' muss die Featurizer nennen (ihr alias), "
+                f"z. B. [words, chars]; gefunden: {origins!r}"
+            )
         return cls(list(origins))
 
     def process(self, messages: list[Message]) -> list[Message]:
