@@ -5,6 +5,7 @@
 - reading stored events looks their class up in a dictionary (resolve_event_type);
 - a button's payload skips the NLU models (parse_with_shortcut);
 - an action call carries only the responses the actions read (action_call_format);
+- DIET and the response selector load their weights without a training step (load_for_prediction);
 
 Rasa 3.6 validates every action server response with `jsonschema.validate`, which re-checks the
 schema itself each time: about 20 ms per custom action on this machine, more than the whole NLU.
@@ -14,6 +15,7 @@ messages stay the same (see bench/ for the effect and tests/unit/test_rasa_serve
 
 from __future__ import annotations
 
+import logging
 import sys
 from functools import cache
 from typing import Any
@@ -32,13 +34,19 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_NAME_KEY, PREDICTED_CONFIDENCE_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.utils.common import all_subclasses
+from rasa.utils.tensorflow.constants import LEARNING_RATE, RUN_EAGERLY
+from rasa.utils.tensorflow.model_data import RasaModelData
+from rasa.utils.tensorflow.models import RasaModel
 
 from actions.common import ACTION_RESPONSES
 from bot import faults, metrics
 
+logger = logging.getLogger(__name__)
+
 _original_resolve_by_type = Event.resolve_by_type
 _original_parse_with_graph = MessageProcessor._parse_message_with_graph
 _original_action_call_format = RemoteAction._action_call_format
+_original_model_load = RasaModel.load.__func__
 
 
 @cache
@@ -133,12 +141,60 @@ def validate_action_result(_action: RemoteAction, result: dict[str, Any]) -> boo
         raise error
 
 
-def main() -> None:
-    """`python -m bot.rasa_server run …` behaves like `rasa run …`, with the faster validation."""
+def load_for_prediction(
+    cls: type[RasaModel],
+    model_file_name: str,
+    model_data_example: RasaModelData,
+    predict_data_example: RasaModelData | None = None,
+    finetune_mode: bool = False,
+    *args: Any,
+    **kwargs: Any,
+) -> RasaModel:
+    """RasaModel.load for serving: the weights are restored as the first prediction creates them.
+
+    Rasa 3.6 builds a model by training it one step on one example (`model.fit`, which traces the whole
+    training graph: loss, gradients, optimizer) and only then loads the stored weights over it: most of the
+    20–40 s a server start took. Keras restores a TensorFlow checkpoint into variables as they are created,
+    so the one prediction Rasa makes anyway after loading creates them with the stored values. Every
+    variable the prediction uses must come from the file (asserted, else Rasa's own way is taken); the
+    optimizer's state and training-only layers stay unread. Fine-tuning keeps Rasa's way.
+    tests/e2e/test_model_loading.py compares every prediction with Rasa's loader.
+    """
+    if finetune_mode or predict_data_example is None:
+        return _original_model_load(
+            cls, model_file_name, model_data_example, predict_data_example, finetune_mode, *args, **kwargs
+        )
+    import tensorflow as tf
+
+    model = cls(*args, **kwargs)
+    config = kwargs.get("config", {})
+    optimizer = tf.keras.optimizers.Adam(config.get(LEARNING_RATE, 0.001))
+    model.compile(optimizer=optimizer, run_eagerly=config.get(RUN_EAGERLY))
+    status = model.load_weights(model_file_name)
+    model.run_inference(predict_data_example)
+    try:
+        status.assert_existing_objects_matched()
+    except AssertionError:
+        logger.warning("%s: weights not all in %s; loading the slower way", cls.__name__, model_file_name)
+        return _original_model_load(
+            cls, model_file_name, model_data_example, predict_data_example, finetune_mode, *args, **kwargs
+        )
+    status.expect_partial()
+    return model
+
+
+def install() -> None:
+    """Rasa with this module's changes (see the module's text); `main` and the tests' in-process agent."""
     RemoteAction._validate_action_result = validate_action_result
     Event.resolve_by_type = staticmethod(resolve_event_type)
     MessageProcessor._parse_message_with_graph = parse_with_shortcut
     RemoteAction._action_call_format = action_call_format
+    RasaModel.load = classmethod(load_for_prediction)
+
+
+def main() -> None:
+    """`python -m bot.rasa_server run …` behaves like `rasa run …`, with the changes above."""
+    install()
     faults.install()
     metrics.install()
     from rasa.__main__ import main as rasa_main

@@ -32,10 +32,18 @@ def trained_model() -> Path:
 
 @pytest.fixture(scope="session")
 def agent(trained_model: Path) -> Agent:
-    """The trained model loaded in this process, once: loading takes 20–40 s on 2 cores."""
+    """The trained model loaded in this process, once, the way the servers load it (bot.rasa_server)."""
     from rasa.core.agent import Agent  # heavy import, only for the tests that use it
+    from rasa.utils.tensorflow.models import RasaModel
 
-    return Agent.load(str(trained_model))
+    from bot.rasa_server import load_for_prediction
+
+    rasa_load = RasaModel.__dict__["load"]
+    RasaModel.load = classmethod(load_for_prediction)  # type: ignore[method-assign, assignment]
+    try:
+        return Agent.load(str(trained_model))
+    finally:
+        RasaModel.load = rasa_load  # type: ignore[method-assign]
 
 
 def free_port() -> int:
