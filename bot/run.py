@@ -51,10 +51,13 @@ def server_environment(config: Settings) -> dict[str, str]:
         "TF_INTRA_OP_PARALLELISM_THREADS": os.environ.get("TF_INTRA_OP_PARALLELISM_THREADS", "1"),
         "TF_INTER_OP_PARALLELISM_THREADS": os.environ.get("TF_INTER_OP_PARALLELISM_THREADS", "1"),
         # a server handles one message at a time: numpy's OpenBLAS threads only spun on the other core
-        # (Rasa server CPU per message 112 -> 78 ms, README "Benchmarks"), and the sentence encoder's
-        # OpenMP threads sleep instead of spinning between messages, so a busy core never stalls them
+        # (Rasa server CPU per message 112 -> 78 ms, README "Benchmarks")
         "OPENBLAS_NUM_THREADS": os.environ.get("OPENBLAS_NUM_THREADS", "1"),
-        "OMP_WAIT_POLICY": os.environ.get("OMP_WAIT_POLICY", "PASSIVE"),
+        # the sentence encoder's two OpenMP threads spin 1,000 times (microseconds) at each of the model's many
+        # barriers before they sleep: the next step nearly always comes sooner, so a message no longer pays a
+        # wake-up per step (short message 16 -> 4 ms), and between messages they sleep, so a busy other core
+        # never stalls them (OpenMP's default spins 300,000 times; passive waiting = 0; README "Benchmarks")
+        "GOMP_SPINCOUNT": os.environ.get("GOMP_SPINCOUNT", "1000"),
         **environment(config),
         "SANIC_HOST": "127.0.0.1",  # the action server is never reachable from outside
     }

@@ -100,8 +100,9 @@ class MultilingualSentenceFeaturizer(DenseFeaturizer, GraphComponent):
 
     Config: `threads` (default 1) is the engine's OpenMP thread count for each encoding call. 2 threads
     cut latency by about a third when the second core is free; vectors are identical. With OpenMP's
-    default (active) waiting, a busy second core stalled every parallel region (p95 0.8 s in one
-    bench/encoder_bench.py run); the servers therefore run with OMP_WAIT_POLICY=PASSIVE (bot/run.py).
+    default waiting (300,000 spins), a busy second core stalled every parallel region (p95 0.8 s in one
+    bench/encoder_bench.py run); with passive waiting every step paid a thread wake-up (a short message
+    16 instead of 4 ms). The servers therefore spin briefly, GOMP_SPINCOUNT=1000 (bot/run.py).
     """
 
     @staticmethod

@@ -53,12 +53,12 @@ def test_old_crashes_are_forgotten() -> None:
 def test_servers_use_one_thread_for_numpy_and_tensorflow_unless_the_operator_says_otherwise(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    for name in ("OPENBLAS_NUM_THREADS", "OMP_WAIT_POLICY", "TF_INTRA_OP_PARALLELISM_THREADS"):
+    for name in ("OPENBLAS_NUM_THREADS", "GOMP_SPINCOUNT", "TF_INTRA_OP_PARALLELISM_THREADS"):
         monkeypatch.delenv(name, raising=False)
     env = server_environment(local(tmp_path, port=5199, action_port=5198))
-    assert (env["OPENBLAS_NUM_THREADS"], env["OMP_WAIT_POLICY"], env["TF_INTRA_OP_PARALLELISM_THREADS"]) == (
+    assert (env["OPENBLAS_NUM_THREADS"], env["GOMP_SPINCOUNT"], env["TF_INTRA_OP_PARALLELISM_THREADS"]) == (
         "1",
-        "PASSIVE",
+        "1000",
         "1",
     )
     monkeypatch.setenv("OPENBLAS_NUM_THREADS", "2")
