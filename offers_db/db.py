@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import URL, Engine, make_url
-from sqlalchemy.pool import StaticPool
+from sqlalchemy.pool import QueuePool, StaticPool
 
 from lotse.settings import PROJECT_ROOT, settings
 from offers_db.migrate import migrate
@@ -46,8 +46,9 @@ def make_engine(url: str | URL, *, upgrade: bool = True) -> Engine:
             future=True,
             hide_parameters=True,
             connect_args={"check_same_thread": False},
-            # one shared connection, or every session would see its own empty in-memory database
-            poolclass=StaticPool if in_memory else None,
+            # one shared connection, or every session would see its own empty in-memory database; a file database
+            # keeps its connections in a pool (SQLAlchemy 1.4 would open and close one for every session)
+            poolclass=StaticPool if in_memory else QueuePool,
         )
         event.listen(engine, "connect", _tune_sqlite)
     else:

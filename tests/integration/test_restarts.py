@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import sqlalchemy
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, UserUttered
@@ -228,6 +229,30 @@ def test_tracker_store_on_sqlite_gets_the_same_engine_options(tmp_path: Path) ->
     assert store.engine.hide_parameters is True
     asyncio.run(store.save(tracker_with("familie-1", "Hallo")))
     assert user_texts(store, "familie-1") == ["Hallo"]
+
+
+def test_sqlite_files_keep_their_connection_open_between_messages(tmp_path: Path) -> None:
+    """SQLAlchemy 1.4 would open (and tune) a new connection to a SQLite file for every session; both stores pool."""
+    store = RedactingSQLTrackerStore(domain=DOMAIN, dialect="sqlite", db=str(tmp_path / "tracker.sqlite3"))
+    offers = make_engine(f"sqlite:///{tmp_path / 'lotse.sqlite3'}")
+    texts = [f"Nachricht {n}" for n in range(5)]
+
+    def save(n: int) -> None:
+        asyncio.run(store.save(tracker_with("familie-1", *texts[: n + 1])))
+
+    def search(_n: int) -> None:
+        OfferRepository(offers).search(SearchQuery(need="wohnen"))
+
+    for engine, use in ((store.engine, save), (offers, search)):
+        opened: list[object] = []
+        sqlalchemy.event.listen(engine, "connect", lambda connection, _record, opened=opened: opened.append(connection))
+        for n in range(5):
+            use(n)
+        assert len(opened) <= 1, engine.url
+        with engine.connect() as connection:  # still in write-ahead mode
+            assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+    assert user_texts(store, "familie-1") == texts
+    offers.dispose()
 
 
 def test_tracker_store_in_memory_keeps_its_tables() -> None:
