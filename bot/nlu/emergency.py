@@ -254,6 +254,9 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"\w*schuttel|\w*schuttl",
         r"angst,? (?:dass|das) ich (?:ihm|ihr|ihn|es|sie|dem baby|meinem kind|den kindern|das baby|mein kind)?"
         r".{0,30}(?:weh ?tu|was an ?tu|etwas an ?tu|verletz|schlag|haue|kontrolle|vergesse)",
+        # "ich hab angst das ich was schlimmes mache" (not "… was falsch mache": that is about a form)
+        r"angst,? (?:dass|das) ich .{0,30}(?:was|etwas) (?:schlimmes|schreckliches|boses)"
+        r"|angst (?:vor dem|davor),? was ich (?:\w+ ){0,3}(?:tun|tue|mache|anstelle)",
         r"(?:sonst|fast|beinahe) (?:hatte|hatt|tu|mach|mache|hat) ich (?:ihm|ihr|dem baby|dem kind|es|ihn)"
         r"? ?(?:was|etwas|weh|geschlagen|geschuttelt)",
         r"(?:kissen|decke) (?:auf|aufs|uber) (?:das|sein|ihr)? ?(?:gesicht|baby)",
@@ -407,6 +410,28 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:brennt es|es brennt|feuer)\b(?! ?(?:und flamme|wehr(?:fest|haus)))",
     ),
 }
+# Shaking that has happened decides the numbers before the general order below. A baby or child already shaken must
+# see a doctor now, even when it seems calm: the emergency call (112) comes first, not the words for an overwhelmed
+# parent ("er hat die Kleine geschüttelt", "ich hab den Kleinen vorhin geschüttelt", "das Baby wurde geschüttelt").
+# A grown-up shaken by the partner is violence ("er hat mich an den Schultern geschüttelt"). Not when it did not
+# happen ("fast", "nicht", "Angst, dass …"): that parent gets the parent's numbers.
+_DONE = r"(?:hat|hatte|habe|hab|haben|hast|wurde|ist)\b"
+_NOT_DONE = r"(?:(?!\b(?:fast|beinahe|nicht|nie|niemals|kein\w*|angst|sonst|bevor|wollte|will|wurde|mochte)\b)[^.!?])"
+_SMALL_CHILD = (
+    r"(?:baby\w*|kleine\w*|kind\w*|sohn\w*|tochter\w*|saugling\w*|neugeboren\w*|bub|junge|jungen|madchen|enkel\w*"
+    r"|zwerg\w*|maus\w*|schatz)\b"
+)
+_GROWN_UP = r"(?:mich|meine (?:frau|mutter|mama|freundin|schwester|oma)|mama)\b"
+SHAKEN_FIRST = (
+    (
+        MEDICAL,
+        _pattern(
+            rf"(?<!\w){_DONE}{_NOT_DONE}{{0,30}}?\b{_SMALL_CHILD}{_NOT_DONE}{{0,40}}?\b(?:\w+)?geschuttelt"
+            rf"|(?<!\w){_SMALL_CHILD}{_NOT_DONE}{{0,25}}?\b{_DONE}{_NOT_DONE}{{0,40}}?\b(?:\w+)?geschuttelt"
+        ),
+    ),
+    (VIOLENCE, _pattern(rf"(?<!\w){_DONE}{_NOT_DONE}{{0,20}}?\b{_GROWN_UP}{_NOT_DONE}{{0,40}}?\bgeschuttelt")),
+)
 GENERIC = _pattern(
     r"^\W*(?:notfall|notruf|sos|hilfe+ ?schnell|schnell hilfe|hilf+e{2,}|polizei)\W*$|ruf\w* die polizei"
 )
@@ -423,6 +448,10 @@ NOT_DANGER = _pattern(
     r"|\b(?:computer|handy|video|konsolen)?spiel\w*.{0,40}(?:schiess|toten|umbringen|kampf)"
     r"|schlag mich nicht|schlagt mich nicht|vorgeschlagen|nachgeschlagen|aufgeschlagen|eingeschlagen|zugeschlagen|"
     r"angeschlagen|fehlgeschlagen|schlagen sie .{0,20}vor|schuttelfrost|flasche\w* .{0,20}schutt"
+    # shaking one's head or a hand, plumping a pillow, shaking with laughter: "sie hat nur den Kopf geschüttelt"
+    r"|kopf\w*schutt\w*|kopf (?:\w+ ){0,2}(?:ge)?schutt\w*|(?:hand|hande) (?:\w+ ){0,2}(?:ge)?schutt\w*"
+    r"|auf(?:zu)?(?:ge)?schutt\w*|(?:vor|von) (?:lachen|ekel|kalte)\w* (?:\w+ ){0,2}(?:ge)?schutt\w*"
+    r"|(?:ge)?schutt\w* (?:\w+ ){0,2}vor (?:lachen|ekel|kalte)|aus dem armel"
     r"|um den verstand|(?:bringt|bringen|bringe) (?:mich|uns) (?:noch )?um (?:den|die|das|meinen|meine|unseren|unsere) "
     r"(?!ecke)\w+"
     # violence that is over, told before the question: "hat früher getrunken und geschlagen, jetzt ist er in Therapie"
@@ -1147,7 +1176,12 @@ _NOT_DANGER_OTHER = {
 def _german_kind(text: str) -> str | None:
     folded = fold(text)
     cleaned = NOT_DANGER.sub(" ", folded)
-    for kind in (SUICIDE, PARENT, VIOLENCE, CHILD, MEDICAL):
+    if _COMPILED[SUICIDE].search(cleaned):
+        return SUICIDE
+    for kind, shaken in SHAKEN_FIRST:
+        if shaken.search(cleaned):
+            return kind
+    for kind in (PARENT, VIOLENCE, CHILD, MEDICAL):
         if _COMPILED[kind].search(cleaned):
             return kind
     if GENERIC.search(folded):

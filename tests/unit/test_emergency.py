@@ -35,6 +35,17 @@ def test_hard_but_safe_situations_are_no_emergency(text: str) -> None:
         ("nebenan schreit seit Stunden ein kleines Kind", CHILD),
         ("Mein Mann schlägt mich", VIOLENCE),
         ("ich will nicht mehr leben", SUICIDE),
+        # shaking that happened: the baby must see a doctor now (112), a shaken grown-up is violence
+        ("mein freund hat das baby geschüttelt weil es so geschrien hat, jetzt ist es ganz schlapp", MEDICAL),
+        ("Ich habe meinen Sohn (4 Monate) gestern geschüttelt. Er wirkt normal aber ich hab Angst", MEDICAL),
+        ("die kleine wurde von ihm geschüttelt und jetzt trinkt sie nicht mehr", MEDICAL),
+        ("er hat mich an den schultern geschüttelt und angeschrien, die kinder standen daneben", VIOLENCE),
+        # it did not happen: the overwhelmed parent's numbers
+        ("ich hätte sie fast geschüttelt, so fertig war ich", PARENT),
+        ("ich habe das baby nicht geschüttelt aber ich war kurz davor", PARENT),
+        ("mein baby schreit seit stunden, ich hab angst das ich was schlimmes mache", PARENT),
+        ("ich habe Angst vor dem, was ich sonst tun könnte, die Kleine schreit seit 3 Stunden", PARENT),
+        ("ich will nicht mehr leben, ich habe heute mein baby geschüttelt", SUICIDE),
     ],
 )
 def test_the_kind_of_danger_chooses_the_numbers(text: str, kind: str) -> None:
@@ -52,6 +63,13 @@ def test_the_kind_of_danger_chooses_the_numbers(text: str, kind: str) -> None:
         "die Miete bringt uns noch um",
         "mein kind hat schüttelfrost und fieber",
         "an der klingel steht kein name",
+        "Der Lehrer hat nur den Kopf geschüttelt, als ich nach Nachhilfe gefragt habe",
+        "die Frau vom Amt hat mit dem Kopf geschüttelt, kein Wohngeld für uns",
+        "Kopfschütteln beim Jobcenter, keiner hilft uns",
+        "ich hab ihr zur Begrüßung die Hand geschüttelt",
+        "Kissen aufgeschüttelt und Betten gemacht, dann kam der Anruf von der Kita",
+        "wir haben uns vor Lachen geschüttelt",
+        "ich hab angst dass ich beim antrag was falsch mache",
     ],
 )
 def test_everyday_words_that_look_like_danger(text: str) -> None:
