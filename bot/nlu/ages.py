@@ -65,7 +65,9 @@ NOT_AGE_AFTER = re.compile(
     # "wir sind 4 Personen": a head count; "2 Monate Miete", "3 Jahre Wartezeit": money and time owed or waited
     r"|personen|person\b|leute|erwachsene|menschen|köpfe|koepfe"
     r"|miete|mieten\b|rückstand|rueckstand|schulden|lohn|gehalt|kindergeld|elterngeld|elternzeit|warte|arbeitslos"
-    r"|probezeit|kündigungsfrist|kuendigungsfrist|frist)"
+    r"|probezeit|kündigungsfrist|kuendigungsfrist|frist"
+    # "draußen sind 2 Grad", "sie ist 3 Kilo leichter": measures
+    r"|grad\b|°|kilo|kg\b|gramm|zentimeter|cm\b|meter\b|km\b|liter\b|stück|stueck|seiten\b|punkte)"
 )
 ARTICLES = ("ein", "eine", "einen", "einem")
 ARTICLE_AGE_CUE = re.compile(rf"{CUE}\s+{FILLER}$")

@@ -49,6 +49,7 @@ def ages(text: str) -> list[tuple[str, float]]:
         ("ich bin schwanger, das Baby kommt im Mai", [("schwanger", 0.0)]),
         ("ich bin 5 Monate schwanger und habe schon 2 Kinder, 3 und 5", [("schwanger", 0.0), ("3", 3.0), ("5", 5.0)]),
         ("wir sind 4 Personen, meine Kinder sind 4 und 7", [("4", 4.0), ("7", 7.0)]),
+        ("mein sohn ist 4 und hat 39 grad fieber", [("4", 4.0)]),
         ("gekündigt wegen 2 Monate Miete, mein Sohn ist 6", [("6", 6.0)]),
         ("wir haben ein Baby und einen 5-jährigen", [("Baby", 0.5), ("5-jährigen", 5.0)]),
         ("Grundschulkind, 8 Jahre", [("8 Jahre", 8.0)]),
@@ -89,6 +90,9 @@ def test_ages_are_found_with_their_span(text: str, expected: list[tuple[str, flo
         "mein Mann hat 2 Monate Lohn nicht bekommen",
         "ich bin noch 1 Jahr in Elternzeit, danach will ich arbeiten",
         "ich bin noch ein Jahr in Elternzeit",
+        "draußen sind 2 Grad und die Kinder haben keine Winterjacken",
+        "die Kleine ist 3 Kilo zu leicht, sagt die Ärztin",
+        "der Schulweg ist 4 km lang",
     ],
 )
 def test_numbers_that_are_no_child_ages_are_ignored(text: str) -> None:
