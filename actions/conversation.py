@@ -78,7 +78,8 @@ class ActionRestartSearch(Action):
         return "action_restart_search"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
-        return [SlotSet(slot, None) for slot in ("need", "child_age", "sibling_age", "offers_shown", "fallback_count")]
+        forgotten = ("need", "child_age", "sibling_age", "more_sibling_ages", "offers_shown", "fallback_count")
+        return [SlotSet(slot, None) for slot in forgotten]
 
 
 class ActionFallback(Action):

@@ -62,8 +62,13 @@ class ValidateLotseForm(FormValidationAction):
             dispatcher.utter_message(response="utter_age_invalid")
             return {"child_age": None}
         named = [a for a in tracker.get_slot("child_ages") or [] if a != age]
-        if tracker.get_slot("child_ages"):  # the others are offered after this child's offers
-            return {"child_age": age, "child_ages": None, "sibling_age": named[0] if named else None}
+        if tracker.get_slot("child_ages"):  # the others are offered one by one after this child's offers
+            return {
+                "child_age": age,
+                "child_ages": None,
+                "sibling_age": named[0] if named else None,
+                "more_sibling_ages": named[1:] or None,
+            }
         return {"child_age": age}
 
 

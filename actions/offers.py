@@ -88,7 +88,9 @@ class ActionShowOffers(Action):
         other_need = tracker.get_slot("other_need")
         if query.need and (sibling_age is not None or (other_need and other_need != query.need)):
             count("several_needs", tracker)
-        if found and sibling_age is not None:
+        # another child's age only changes the offers of a need that depends on age (not Geld und Leistungen)
+        age_relevant = query.need in categories() and categories()[query.need].age_relevant
+        if found and sibling_age is not None and age_relevant:
             dispatcher.utter_message(response="utter_offer_sibling", sibling_age=f"{sibling_age:g}")
         elif other_need and other_need != query.need and other_need in categories():
             dispatcher.utter_message(
@@ -151,7 +153,7 @@ class ActionShowMoreOffers(Action):
 
 
 class ActionSearchSibling(Action):
-    """Makes the other child named earlier the one we search for."""
+    """Makes the other child named earlier the one we search for; the next one named after it is offered then."""
 
     def name(self) -> str:
         return "action_search_sibling"
@@ -160,7 +162,12 @@ class ActionSearchSibling(Action):
         sibling_age = tracker.get_slot("sibling_age")
         if sibling_age is None:
             return []
-        return [SlotSet("child_age", sibling_age), SlotSet("sibling_age", None)]
+        more = tracker.get_slot("more_sibling_ages") or []
+        return [
+            SlotSet("child_age", sibling_age),
+            SlotSet("sibling_age", more[0] if more else None),
+            SlotSet("more_sibling_ages", more[1:] or None),
+        ]
 
 
 class ActionFaqOffers(Action):

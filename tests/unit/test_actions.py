@@ -17,6 +17,7 @@ from actions.conversation import ActionChangeTopic, ActionContactFamilienzentrum
 from actions.forms import ValidateLotseForm
 from actions.offers import ActionSearchSibling, ActionShowMoreOffers, ActionShowOffers
 from bot.nlu.ages import find_ages
+from offers_db.categories import categories
 from offers_db.repository import OfferRepository
 from tests.factories import make_offer, memory_repository
 from tests.tracker import domain, tracker
@@ -117,14 +118,36 @@ def test_sibling_is_offered_and_searched(repo: OfferRepository) -> None:
     assert [m["response"] for m in dispatcher.messages] == ["utter_offers", "utter_offer_sibling"]
     assert dispatcher.messages[1]["sibling_age"] == "2"
     _, events = run(ActionSearchSibling(), child_age=4.0, sibling_age=2.0)
-    assert events == [SlotSet("child_age", 2.0), SlotSet("sibling_age", None)]
+    assert events == [SlotSet("child_age", 2.0), SlotSet("sibling_age", None), SlotSet("more_sibling_ages", None)]
+
+
+def test_three_children_are_offered_one_after_the_other(repo: OfferRepository) -> None:
+    """'5, 4 und 2', 4 chosen first: then 5, then 2 — not only the first of the others."""
+    form = ValidateLotseForm()
+    chosen = tracker(text="4 Jahre", entities=age_entities(4.0), child_ages=[5.0, 4.0, 2.0])
+    slots = form.validate_child_age(4.0, CollectingDispatcher(), chosen, domain())
+    assert slots == {"child_age": 4.0, "child_ages": None, "sibling_age": 5.0, "more_sibling_ages": [2.0]}
+    _, events = run(ActionSearchSibling(), child_age=4.0, sibling_age=5.0, more_sibling_ages=[2.0])
+    assert events == [SlotSet("child_age", 5.0), SlotSet("sibling_age", 2.0), SlotSet("more_sibling_ages", None)]
+    dispatcher, _ = run(ActionShowOffers(), need="kinderbetreuung", child_age=5.0, sibling_age=2.0)
+    assert [m["response"] for m in dispatcher.messages] == ["utter_offers", "utter_offer_sibling"]
+    assert dispatcher.messages[-1]["sibling_age"] == "2"
+    _, events = run(ActionSearchSibling(), child_age=5.0, sibling_age=2.0)
+    assert events == [SlotSet("child_age", 2.0), SlotSet("sibling_age", None), SlotSet("more_sibling_ages", None)]
+
+
+def test_no_sibling_search_where_age_changes_nothing(repo: OfferRepository) -> None:
+    """The Familienzentrum's offers are the same for every child: no "auch für das Kind mit 5 suchen?"."""
+    assert not categories()["familienzentrum_lotse"].age_relevant
+    dispatcher, _ = run(ActionShowOffers(), need="familienzentrum_lotse", child_age=0.0, sibling_age=5.0)
+    assert [m["response"] for m in dispatcher.messages] == ["utter_offers_last_page"]
 
 
 def test_change_topic_keeps_the_age_and_restart_forgets_all() -> None:
     _, events = run(ActionChangeTopic(), need="kinderbetreuung", child_age=4.0)
     assert SlotSet("need", None) in events and not any(e["name"] == "child_age" for e in events)
     _, events = run(ActionRestartSearch(), need="kinderbetreuung", child_age=4.0)
-    assert {e["name"] for e in events} >= {"need", "child_age", "sibling_age"}
+    assert {e["name"] for e in events} >= {"need", "child_age", "sibling_age", "more_sibling_ages"}
     assert all(e["value"] is None for e in events)
 
 
@@ -244,7 +267,7 @@ def test_several_children_are_asked_which_one_first() -> None:
     assert [b["payload"] for b in message["buttons"]] == ["13 Jahre", "11 Jahre", "4 Jahre"]
     chosen = tracker(text="11 Jahre", entities=age_entities(11.0), child_ages=[13.0, 11.0, 4.0])
     result = form.validate_child_age(11.0, CollectingDispatcher(), chosen, domain())
-    assert result == {"child_age": 11.0, "child_ages": None, "sibling_age": 13.0}
+    assert result == {"child_age": 11.0, "child_ages": None, "sibling_age": 13.0, "more_sibling_ages": [4.0]}
 
 
 def test_a_baby_is_named_in_months() -> None:
