@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -23,6 +24,30 @@ def ages_in_latest_message(tracker: Tracker) -> list[float]:
     """Every child's age the latest message named, in reading order (distinct)."""
     values = [e.get("value") for e in tracker.latest_message.get("entities") or [] if e.get("entity") in AGE_ENTITIES]
     return list(dict.fromkeys(float(v) for v in values if isinstance(v, (int, float))))
+
+
+# "der Große", "unser Ältester" / "die Kleine", "mein Jüngster" (umlauts also written out)
+_WHOSE = r"\b(?:der|die|den|dem|unser\w*|mein\w*) "
+OLDEST = re.compile(_WHOSE + r"(?:gro(?:ß|ss)(?:e|er|en)|(?:ä|ae)lt(?:est|er)(?:e|er|en)?)\b")
+STATES_AGE = re.compile(r"\s*(?:ist|is|wird)\s+\w*\s*\d")
+YOUNGEST = re.compile(_WHOSE + r"(?:klein(?:e|er|en|ste|ster|sten)|j(?:ü|ue)ng(?:st|er)(?:e|er|en)?)\b")
+
+
+def child_meant(text: str, ages: list[float]) -> float | None:
+    """The one of several named children the message is about: "der Große" the oldest, "die Kleine" the youngest.
+
+    None when fewer than two ages are named or the message speaks of both (then the family is asked).
+    """
+    if len(ages) < 2:
+        return None
+    lowered = text.lower()
+    oldest, youngest = OLDEST.search(lowered), YOUNGEST.search(lowered)
+    if bool(oldest) == bool(youngest):
+        return None
+    found = oldest or youngest
+    if found is not None and STATES_AGE.match(lowered[found.end() :]):  # "die Ältere ist 9, die 5-Jährige …"
+        return None
+    return max(ages) if oldest else min(ages)
 
 
 class ValidateLotseForm(FormValidationAction):
@@ -52,6 +77,15 @@ class ValidateLotseForm(FormValidationAction):
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
         several = ages_in_latest_message(tracker)
+        meant = child_meant(tracker.latest_message.get("text") or "", several)
+        if meant is not None:  # "4, 9 und 12 … der Große hat schlechte Noten": the oldest first, the others after
+            others = [a for a in several if a != meant]
+            return {
+                "child_age": meant,
+                "child_ages": None,
+                "sibling_age": others[0],
+                "more_sibling_ages": others[1:] or None,
+            }
         if len(several) > 1:  # "13, 11 und 4": ask which child first (action_ask_child_age)
             return {"child_age": None, "child_ages": several, "sibling_age": None}
         try:

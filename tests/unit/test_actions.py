@@ -270,6 +270,41 @@ def test_several_children_are_asked_which_one_first() -> None:
     assert result == {"child_age": 11.0, "child_ages": None, "sibling_age": 13.0, "more_sibling_ages": [4.0]}
 
 
+@pytest.mark.parametrize(
+    ("text", "ages", "first", "then"),
+    [
+        ("ich hab 3 kinder 4, 9 und 12, der große hat schlechte noten in mathe", [4.0, 9.0, 12.0], 12.0, [4.0, 9.0]),
+        ("meine kinder sind 2 und 6, die kleine braucht einen krippenplatz", [2.0, 6.0], 2.0, [6.0]),
+        ("Unser Ältester (15) sucht ein Praktikum, die anderen sind 8 und 10", [15.0, 8.0, 10.0], 15.0, [8.0, 10.0]),
+    ],
+)
+def test_the_child_the_message_is_about_comes_first(
+    text: str, ages: list[float], first: float, then: list[float]
+) -> None:
+    named = tracker(text=text, entities=age_entities(*ages), need="lernfoerderung")
+    result = ValidateLotseForm().validate_child_age(ages[0], CollectingDispatcher(), named, domain())
+    assert result == {
+        "child_age": first,
+        "child_ages": None,
+        "sibling_age": then[0],
+        "more_sibling_ages": then[1:] or None,
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "kinder 3 und 8, der große braucht nachhilfe und die kleine einen kitaplatz",
+        "13, 11 und 4",
+        "die ältere ist 8, die 3 jährige braucht einen kitaplatz",  # the word only states an age
+    ],
+)
+def test_when_the_message_does_not_say_which_child_the_family_is_asked(text: str) -> None:
+    named = tracker(text=text, entities=age_entities(3.0, 8.0), need="lernfoerderung")
+    result = ValidateLotseForm().validate_child_age(3.0, CollectingDispatcher(), named, domain())
+    assert result == {"child_age": None, "child_ages": [3.0, 8.0], "sibling_age": None}
+
+
 def test_a_baby_is_named_in_months() -> None:
     dispatcher = CollectingDispatcher()
     asking = tracker(text="baby 4 monate und 3 jahre", child_ages=[0.33, 3.0])
