@@ -46,6 +46,71 @@ def test_invalid_results_fail_both_with_the_same_message(result: dict) -> None:
     assert str(ours.value.message) == str(original.value.message)
 
 
+def event_samples() -> list[dict]:
+    """One stored form of many Rasa events, as action servers send them."""
+    from datetime import datetime
+
+    from rasa.shared.core import events as e
+
+    return [
+        event.as_dict()
+        for event in (
+            e.SlotSet("need", "wohnen"),
+            e.SlotSet("child_ages", [3.0, 5.0]),
+            e.ActionExecuted("action_show_offers"),
+            e.UserUttered("hallo", {"name": "greet", "confidence": 0.9}, [{"entity": "x", "value": 1}]),
+            e.BotUttered("Hallo!", {"buttons": []}),
+            e.ActiveLoop("lotse_form"),
+            e.ActiveLoop(None),
+            e.FollowupAction("action_listen"),
+            e.Restarted(),
+            e.AllSlotsReset(),
+            e.ReminderScheduled("remind", datetime(2026, 1, 1)),
+            e.ReminderCancelled(name="remind"),
+            e.ActionReverted(),
+            e.UserUtteranceReverted(),
+            e.ConversationPaused(),
+            e.ConversationResumed(),
+            e.SessionStarted(),
+            e.LoopInterrupted(True),
+            e.ActionExecutionRejected("action_x"),
+            e.EntitiesAdded([{"entity": "x", "value": 1}]),
+            e.AgentUttered("text"),
+            e.StoryExported(),
+        )
+    ]
+
+
+def broken_variants(event: dict) -> list[dict]:
+    """The same event with each field set to values of the wrong kind, and without each field."""
+    variants = [{k: v for k, v in event.items() if k != key} for key in event]
+    for key in event:
+        for wrong in (None, 5, "text", [], {}, True):
+            variants.append({**event, key: wrong})
+    return variants
+
+
+def test_the_event_by_event_check_decides_as_the_whole_schema() -> None:
+    """Valid and broken responses with every kind of event: the fast check agrees with the full validation."""
+    from bot.rasa_server import action_result_validator, is_valid_result
+
+    full = action_result_validator()
+    results = [{"events": [event], "responses": []} for event in event_samples()]
+    results += [{"events": [v], "responses": []} for event in event_samples() for v in broken_variants(event)]
+    results += [
+        {"events": event_samples(), "responses": [{"response": "utter_offers"}]},
+        {"events": [{"event": "no_such_event"}]},
+        {"events": ["not an object"]},
+        {"events": None},
+        {"responses": "not a list"},
+        {},
+        [],
+    ]
+    decisions = [(is_valid_result(r), full.is_valid(r)) for r in results]
+    assert [r for r, (fast, slow) in zip(results, decisions, strict=True) if fast != slow] == []
+    assert sum(slow for _, slow in decisions) >= 23 and sum(not slow for _, slow in decisions) >= 50
+
+
 @pytest.mark.parametrize(
     "type_name",
     ["user", "bot", "action", "slot", "active_loop", "session_started", "restart", "rewind", "followup", "form"],
