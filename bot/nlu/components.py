@@ -28,6 +28,8 @@ from lotse.languages import GERMAN, detect_language, language_packs
 from offers_db.categories import categories
 
 EMERGENCY_INTENT = "emergency"
+FALLBACK_INTENT = "nlu_fallback"
+AGE_INTENT = "inform_age"
 NEED_PREFIX = "need_"
 # A second need is named when one of its words stands in the text and the model ranks it at all (top 10),
 SECOND_NEED_WITH_WORD = 0.0
@@ -39,6 +41,10 @@ GENERIC_WORDS = frozenset(
     " gesundheit entwicklung integration beteiligung mitmachen krise miete kleidung ausflug orientierung"
     " ansprechpartner lotse familienzentrum".split()
 )
+# Offices families go to for every benefit name no second need ("beim Jobcenter wegen dem Bildungspaket", "das
+# Jugendamt zahlt den Unterhaltsvorschuss"; the model may still rank that need high); typed alone ("jugendamt?")
+# they still name their need (NamedNeed)
+OFFICE_WORDS = frozenset({"jobcenter", "jugendamt"})
 MIN_SYNONYM_LENGTH = 4
 # A message of at most this many words that names exactly one need ("kita", "Nachhilfe Mathe", "Hort kosten?")
 # goes to that need when the model is unsure or took it for something general: parents also type keywords.
@@ -211,11 +217,11 @@ class EmergencyGuard(_RuleComponent, EntityExtractorMixin):
 
 
 @cache
-def _cues(category_id: str, specific_only: bool) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _cues(category_id: str, specific_only: bool, offices: bool) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """A category's synonyms, folded once per process: whole phrases, and word stems ("miete" -> "miet")."""
     phrases, stems = [], []
     for synonym in (fold(s) for s in categories()[category_id].synonyms if s):
-        if specific_only and synonym in GENERIC_WORDS:
+        if (specific_only and synonym in GENERIC_WORDS) or (not offices and synonym in OFFICE_WORDS):
             continue
         if " " in synonym or "-" in synonym:
             phrases.append(synonym)
@@ -225,9 +231,14 @@ def _cues(category_id: str, specific_only: bool) -> tuple[tuple[str, ...], tuple
     return tuple(phrases), tuple(stems)
 
 
-def _mentions(folded_text: str, words: set[str], category_id: str, specific_only: bool = False) -> bool:
-    """True when a synonym of the category stands in the text: a word starting with it, or the whole phrase."""
-    phrases, stems = _cues(category_id, specific_only)
+def _mentions(
+    folded_text: str, words: set[str], category_id: str, specific_only: bool = False, offices: bool = True
+) -> bool:
+    """True when a synonym of the category stands in the text: a word starting with it, or the whole phrase.
+
+    offices=False: the name of an office ("Jobcenter") does not count (a second need, not a typed keyword).
+    """
+    phrases, stems = _cues(category_id, specific_only, offices)
     return any(p in folded_text for p in phrases) or any(w.startswith(stem) for stem in stems for w in words)
 
 
@@ -244,10 +255,10 @@ def second_need(text: str, ranking: list[dict[str, Any]], first: str) -> str | N
         category_id = name.removeprefix(NEED_PREFIX)
         if category_id not in categories():
             continue
-        if confidence >= SECOND_NEED_ALONE or _mentions(folded, words, category_id):
+        if confidence >= SECOND_NEED_ALONE or _mentions(folded, words, category_id, offices=False):
             return category_id
     for category_id in categories():  # named plainly, though the model did not rank it
-        if category_id != first_id and _mentions(folded, words, category_id, specific_only=True):
+        if category_id != first_id and _mentions(folded, words, category_id, specific_only=True, offices=False):
             return category_id
     return None
 
@@ -260,6 +271,27 @@ def named_need(text: str) -> str | None:
         return None
     named = [c for c in categories() if _mentions(folded, set(words), c, specific_only=True)]
     return named[0] if len(named) == 1 else None
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
+class AgeAnswer(_RuleComponent):
+    """A message that gives a child's age is inform_age when the model guessed so too but stayed below the threshold.
+
+    "und für meine Tochter, 12?" after offers for the son: the model's first guess was inform_age at 0.445, just
+    under the 0.45 of "Geht es um …?" on one machine and just over it on another. Two signals that agree — the
+    model's first guess and an age the rule-based parser found — are enough; the form then searches the same
+    need for that age (or asks for the need). Any other first guess stays with the model.
+    """
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        for message in messages:
+            if (message.get(INTENT) or {}).get("name") != FALLBACK_INTENT:
+                continue
+            guesses = [i.get("name") for i in message.get(INTENT_RANKING_KEY) or [] if i.get("name") != FALLBACK_INTENT]
+            has_age = any(e.get("entity") == "child_age" for e in message.get(ENTITIES) or [])
+            if guesses and guesses[0] == AGE_INTENT and has_age:
+                _decide_intent(message, AGE_INTENT)
+        return messages
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)

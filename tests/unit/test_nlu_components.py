@@ -25,7 +25,9 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from bot.nlu.components import (
     EMERGENCY_MODEL_FLOOR,
     TOKEN_COUNT_ORIGIN,
+    AgeAnswer,
     EmergencyGuard,
+    GermanAgeExtractor,
     NamedNeed,
     NeedMentions,
     SentenceFeaturesOnly,
@@ -127,6 +129,18 @@ def ranked(*pairs: tuple[str, float]) -> list[dict[str, Any]]:
             ),
             None,
         ),
+        # an office met on the way is no need of its own: the Jobcenter where BuT is applied for
+        (
+            "ich war beim jobcenter wegen dem bildungspaket, meine tochter braucht die klassenfahrt bezahlt",
+            ranked(("need_bildung_teilhabe", 0.7), ("emergency", 0.11), ("need_arbeit_ausbildung", 0.05)),
+            None,
+        ),
+        # … unless the model sees that need too
+        (
+            "das jobcenter sagt ich soll wieder arbeiten, aber wer passt dann auf meinen sohn auf?",
+            ranked(("need_kinderbetreuung", 0.7), ("need_arbeit_ausbildung", 0.2)),
+            "arbeit_ausbildung",
+        ),
         # the same need is never its own second need
         (
             "kita und krippe",
@@ -152,6 +166,8 @@ def test_second_need(text: str, ranking: list[dict[str, Any]], expected: str | N
         ("schwanger mit 16", "fruehe_hilfen"),
         ("Schuldnerberatung", "schuldnerberatung"),
         ("DEUTSCHKURS", "sprache_integration"),
+        # an office typed alone still names its need (only as a second need in a story it does not)
+        ("jugendamt?", "schutz_krise"),
         # two needs named: the model and "Geht es um …?" decide
         ("kita und deutschkurs", None),
         # common words name no need on their own
@@ -198,6 +214,35 @@ def test_a_need_named_plainly_wins_over_an_unsure_model(unsure: str) -> None:
 def test_named_need_leaves_confident_and_unnamed_results(text: str, intent: str) -> None:
     ranking = ranked((intent, 0.9), ("need_lernfoerderung", 0.05))
     (result,) = NamedNeed().process([message(text, intent, ranking)])
+    assert result.get(INTENT)["name"] == intent and result.get(INTENT_RANKING_KEY) == ranking
+
+
+def with_ages(found: Message) -> Message:
+    (aged,) = GermanAgeExtractor().process([found])
+    return aged
+
+
+def test_an_age_confirms_the_models_first_guess_below_the_threshold() -> None:
+    ranking = ranked(("nlu_fallback", 0.45), ("inform_age", 0.445), ("need_gesundheit_entwicklung", 0.05))
+    (result,) = AgeAnswer().process([with_ages(message("und für meine Tochter, 12?", "nlu_fallback", ranking))])
+    assert result.get(INTENT) == {"name": "inform_age", "confidence": 1.0}
+    assert [i["name"] for i in result.get(INTENT_RANKING_KEY)][:2] == ["inform_age", "nlu_fallback"]
+
+
+@pytest.mark.parametrize(
+    ("text", "ranking"),
+    [
+        # the model's first guess was something else: "Geht es um …?" as before
+        ("mein Sohn ist 12 und hat Bauchweh", ranked(("nlu_fallback", 0.45), ("need_gesundheit_entwicklung", 0.4))),
+        # inform_age guessed but no age found
+        ("und für meine Tochter?", ranked(("nlu_fallback", 0.45), ("inform_age", 0.44))),
+        # the model was sure of something else
+        ("Kita für meine Tochter, 3", ranked(("need_kinderbetreuung", 0.9), ("inform_age", 0.05))),
+    ],
+)
+def test_age_answer_leaves_everything_else(text: str, ranking: list[dict[str, Any]]) -> None:
+    intent = str(ranking[0]["name"])
+    (result,) = AgeAnswer().process([with_ages(message(text, intent, ranking))])
     assert result.get(INTENT)["name"] == intent and result.get(INTENT_RANKING_KEY) == ranking
 
 
