@@ -50,6 +50,16 @@ def child_meant(text: str, ages: list[float]) -> float | None:
     return max(ages) if oldest else min(ages)
 
 
+def first_then_others(age: float, others: list[float]) -> dict[str, Any]:
+    """Search for the child of `age` now; the other children are offered one by one after its offers."""
+    return {
+        "child_age": age,
+        "child_ages": None,
+        "sibling_age": others[0] if others else None,
+        "more_sibling_ages": others[1:] or None,
+    }
+
+
 class ValidateLotseForm(FormValidationAction):
     """Asks for the child's age only when the need depends on it."""
 
@@ -79,13 +89,7 @@ class ValidateLotseForm(FormValidationAction):
         several = ages_in_latest_message(tracker)
         meant = child_meant(tracker.latest_message.get("text") or "", several)
         if meant is not None:  # "4, 9 und 12 … der Große hat schlechte Noten": the oldest first, the others after
-            others = [a for a in several if a != meant]
-            return {
-                "child_age": meant,
-                "child_ages": None,
-                "sibling_age": others[0],
-                "more_sibling_ages": others[1:] or None,
-            }
+            return first_then_others(meant, [a for a in several if a != meant])
         if len(several) > 1:  # "13, 11 und 4": ask which child first (action_ask_child_age)
             return {"child_age": None, "child_ages": several, "sibling_age": None}
         try:
@@ -95,14 +99,8 @@ class ValidateLotseForm(FormValidationAction):
         if not 0 <= age <= MAX_CHILD_AGE:
             dispatcher.utter_message(response="utter_age_invalid")
             return {"child_age": None}
-        named = [a for a in tracker.get_slot("child_ages") or [] if a != age]
-        if tracker.get_slot("child_ages"):  # the others are offered one by one after this child's offers
-            return {
-                "child_age": age,
-                "child_ages": None,
-                "sibling_age": named[0] if named else None,
-                "more_sibling_ages": named[1:] or None,
-            }
+        if tracker.get_slot("child_ages"):  # the button of one child: the others after this child's offers
+            return first_then_others(age, [a for a in tracker.get_slot("child_ages") if a != age])
         return {"child_age": age}
 
 
