@@ -370,6 +370,12 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"gesetzt|rausgeworfen|nicht rein ?gelassen)\b.{0,60}(?:kalt|minus|nacht|stunde|seit|jacke|barfuss"
         r"|schlafanzug|weint)|(?:minusgrad\w*|eiskalt|nachts|barfuss|ohne jacke)\b.{0,40}(?:ausgesperrt|vor die tur"
         r" gesetzt)",
+        # … also when the cold is told first: "sitzt seit Stunden im T-Shirt auf der Treppe, 2 Grad, er darf nicht rein"
+        r"\w*(?:kind|kinder|kleine|kleinen|kleiner|junge|jungen|madchen|baby|sohn|tochter)\b.{0,80}(?:kalt|kalte|minus"
+        r"|\d+ grad|schnee|friert|zittert|t-shirt|barfuss|schlafanzug|ohne jacke|nachts|dunkel|seit stunden|stundenlang"
+        r"|die ganze nacht)\b.{0,80}(?:ausgesperrt|nicht rein ?gelassen|(?:darf|durfen) (?:\w+ ){0,2}nicht (?:rein|ins "
+        r"haus|in die wohnung)\b|(?:lasst|lassen|liess) (?:ihn|sie|es|die kinder|den kleinen|die kleine) (?:\w+ ){0,2}"
+        r"nicht (?:rein|ins haus|in die wohnung)\b)",
         r"(?:betrunken|besoffen|bekifft|getrunken)\b.{0,60}(?:mit den kindern|mit dem kind|mit dem baby|die kinder)\b"
         r".{0,30}(?:auto|fahren|losfahren|fahrt)",
     ),

@@ -46,6 +46,12 @@ def test_hard_but_safe_situations_are_no_emergency(text: str) -> None:
         ("mein baby schreit seit stunden, ich hab angst das ich was schlimmes mache", PARENT),
         ("ich habe Angst vor dem, was ich sonst tun könnte, die Kleine schreit seit 3 Stunden", PARENT),
         ("ich will nicht mehr leben, ich habe heute mein baby geschüttelt", SUICIDE),
+        # a child shut out in the cold, the cold told first
+        (
+            "Gegenüber sitzt seit Stunden ein Junge im T-Shirt auf der Treppe, 2 Grad. Er sagt er darf nicht rein.",
+            CHILD,
+        ),
+        ("der junge von nebenan steht barfuß im schnee vor der haustür, seine mutter lässt ihn nicht rein", CHILD),
     ],
 )
 def test_the_kind_of_danger_chooses_the_numbers(text: str, kind: str) -> None:
@@ -69,6 +75,8 @@ def test_the_kind_of_danger_chooses_the_numbers(text: str, kind: str) -> None:
         "ich hab ihr zur Begrüßung die Hand geschüttelt",
         "Kissen aufgeschüttelt und Betten gemacht, dann kam der Anruf von der Kita",
         "wir haben uns vor Lachen geschüttelt",
+        "mein sohn darf nicht rein weil er sein handy vergessen hat haha",
+        "die kinder dürfen seit wochen nicht rein in die turnhalle, es ist kalt in der ersatzhalle",
         "ich hab angst dass ich beim antrag was falsch mache",
     ],
 )
