@@ -41,11 +41,12 @@ def child_meant(text: str, ages: list[float]) -> float | None:
     if len(ages) < 2:
         return None
     lowered = text.lower()
-    oldest, youngest = OLDEST.search(lowered), YOUNGEST.search(lowered)
-    if bool(oldest) == bool(youngest):
-        return None
-    found = oldest or youngest
-    if found is not None and STATES_AGE.match(lowered[found.end() :]):  # "die Ältere ist 9, die 5-Jährige …"
+
+    def refers(pattern: re.Pattern[str]) -> bool:  # "die Ältere ist 9, die 5-Jährige …" only states an age
+        return any(not STATES_AGE.match(lowered[found.end() :]) for found in pattern.finditer(lowered))
+
+    oldest, youngest = refers(OLDEST), refers(YOUNGEST)
+    if oldest == youngest:
         return None
     return max(ages) if oldest else min(ages)
 

@@ -276,6 +276,13 @@ def test_several_children_are_asked_which_one_first() -> None:
         ("ich hab 3 kinder 4, 9 und 12, der große hat schlechte noten in mathe", [4.0, 9.0, 12.0], 12.0, [4.0, 9.0]),
         ("meine kinder sind 2 und 6, die kleine braucht einen krippenplatz", [2.0, 6.0], 2.0, [6.0]),
         ("Unser Ältester (15) sucht ein Praktikum, die anderen sind 8 und 10", [15.0, 8.0, 10.0], 15.0, [8.0, 10.0]),
+        # first named with his age, then the one the message is about
+        (
+            "meine zwillinge sind 2 und mein großer ist 7. der große braucht betreuung nach der schule",
+            [2.0, 7.0],
+            7.0,
+            [2.0],
+        ),
     ],
 )
 def test_the_child_the_message_is_about_comes_first(
