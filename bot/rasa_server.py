@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
 from typing import Any
 
@@ -202,27 +204,36 @@ def load_for_prediction(
     optimizer's state and training-only layers stay unread. Fine-tuning keeps Rasa's way.
     tests/e2e/test_model_loading.py compares every prediction with Rasa's loader.
     """
-    if finetune_mode or predict_data_example is None:
-        return _original_model_load(
-            cls, model_file_name, model_data_example, predict_data_example, finetune_mode, *args, **kwargs
-        )
-    import tensorflow as tf
+    if not finetune_mode and predict_data_example is not None:
+        import tensorflow as tf
 
-    model = cls(*args, **kwargs)
-    config = kwargs.get("config", {})
-    optimizer = tf.keras.optimizers.Adam(config.get(LEARNING_RATE, 0.001))
-    model.compile(optimizer=optimizer, run_eagerly=config.get(RUN_EAGERLY))
-    status = model.load_weights(model_file_name)
-    model.run_inference(predict_data_example)
+        model = cls(*args, **kwargs)
+        config = kwargs.get("config", {})
+        optimizer = tf.keras.optimizers.Adam(config.get(LEARNING_RATE, 0.001))
+        model.compile(optimizer=optimizer, run_eagerly=config.get(RUN_EAGERLY))
+        status = model.load_weights(model_file_name)
+        model.run_inference(predict_data_example)
+        try:
+            status.assert_existing_objects_matched()
+        except AssertionError:
+            logger.warning("%s: weights not all in %s; loading the slower way", cls.__name__, model_file_name)
+        else:
+            status.expect_partial()
+            return model
+    return _original_model_load(
+        cls, model_file_name, model_data_example, predict_data_example, finetune_mode, *args, **kwargs
+    )
+
+
+@contextmanager
+def loading_for_prediction() -> Iterator[None]:
+    """RasaModel.load is load_for_prediction inside the block only (the tests' in-process agents)."""
+    rasa_load = RasaModel.__dict__["load"]
+    RasaModel.load = classmethod(load_for_prediction)
     try:
-        status.assert_existing_objects_matched()
-    except AssertionError:
-        logger.warning("%s: weights not all in %s; loading the slower way", cls.__name__, model_file_name)
-        return _original_model_load(
-            cls, model_file_name, model_data_example, predict_data_example, finetune_mode, *args, **kwargs
-        )
-    status.expect_partial()
-    return model
+        yield
+    finally:
+        RasaModel.load = rasa_load
 
 
 def install() -> None:

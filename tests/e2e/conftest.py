@@ -34,16 +34,11 @@ def trained_model() -> Path:
 def agent(trained_model: Path) -> Agent:
     """The trained model loaded in this process, once, the way the servers load it (bot.rasa_server)."""
     from rasa.core.agent import Agent  # heavy import, only for the tests that use it
-    from rasa.utils.tensorflow.models import RasaModel
 
-    from bot.rasa_server import load_for_prediction
+    from bot.rasa_server import loading_for_prediction
 
-    rasa_load = RasaModel.__dict__["load"]
-    RasaModel.load = classmethod(load_for_prediction)  # type: ignore[method-assign, assignment]
-    try:
+    with loading_for_prediction():
         return Agent.load(str(trained_model))
-    finally:
-        RasaModel.load = rasa_load  # type: ignore[method-assign]
 
 
 def free_port() -> int:

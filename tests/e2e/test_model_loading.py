@@ -13,7 +13,7 @@ from rasa.core.agent import Agent
 from rasa.utils.tensorflow.models import RasaModel
 
 from bot import rasa_server
-from bot.rasa_server import load_for_prediction
+from bot.rasa_server import load_for_prediction, loading_for_prediction
 from lotse.settings import PROJECT_ROOT
 
 pytestmark = pytest.mark.slow
@@ -45,13 +45,9 @@ def rasa_loaded(trained_model: Path) -> Agent:
 @pytest.fixture(scope="module")
 def ours(trained_model: Path) -> Agent:
     """The model loaded as the servers load it, failing if any model had to take Rasa's way after all."""
-    rasa_load = RasaModel.__dict__["load"]
-    RasaModel.load = classmethod(load_for_prediction)  # type: ignore[method-assign, assignment]
-    try:
-        with mock.patch.object(rasa_server, "_original_model_load", side_effect=AssertionError("Rasa's way taken")):
-            return Agent.load(str(trained_model))
-    finally:
-        RasaModel.load = rasa_load  # type: ignore[method-assign]
+    rasas_way = mock.patch.object(rasa_server, "_original_model_load", side_effect=AssertionError("Rasa's way taken"))
+    with loading_for_prediction(), rasas_way:
+        return Agent.load(str(trained_model))
 
 
 def test_there_are_enough_messages_to_compare() -> None:
