@@ -15,6 +15,7 @@ from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.extractors.extractor import EntityExtractorMixin
 from rasa.nlu.tokenizers.tokenizer import Token, Tokenizer
+from rasa.shared.constants import DEFAULT_NLU_FALLBACK_INTENT_NAME
 from rasa.shared.exceptions import InvalidConfigException
 from rasa.shared.nlu.constants import ENTITIES, FEATURE_TYPE_SEQUENCE, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.features import Features
@@ -28,7 +29,6 @@ from lotse.languages import GERMAN, detect_language, language_packs
 from offers_db.categories import categories
 
 EMERGENCY_INTENT = "emergency"
-FALLBACK_INTENT = "nlu_fallback"
 AGE_INTENT = "inform_age"
 NEED_PREFIX = "need_"
 # A second need is named when one of its words stands in the text and the model ranks it at all (top 10),
@@ -285,9 +285,13 @@ class AgeAnswer(_RuleComponent):
 
     def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:
-            if (message.get(INTENT) or {}).get("name") != FALLBACK_INTENT:
+            if (message.get(INTENT) or {}).get("name") != DEFAULT_NLU_FALLBACK_INTENT_NAME:
                 continue
-            guesses = [i.get("name") for i in message.get(INTENT_RANKING_KEY) or [] if i.get("name") != FALLBACK_INTENT]
+            guesses = [
+                i.get("name")
+                for i in message.get(INTENT_RANKING_KEY) or []
+                if i.get("name") != DEFAULT_NLU_FALLBACK_INTENT_NAME
+            ]
             has_age = any(e.get("entity") == "child_age" for e in message.get(ENTITIES) or [])
             if guesses and guesses[0] == AGE_INTENT and has_age:
                 _decide_intent(message, AGE_INTENT)
