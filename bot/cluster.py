@@ -434,13 +434,21 @@ def answers(url: str) -> bool:
         return False
 
 
-def health_urls(cluster: Cluster) -> list[str]:
+def server_health_urls(cluster: Cluster) -> list[str]:
+    """Each action server and Rasa server asked directly."""
     return [
         *(f"http://127.0.0.1:{port}/health" for port in cluster.action_ports),
         *(f"http://127.0.0.1:{port}/" for port in cluster.rasa_ports),
-        f"{cluster.url}/",
-        f"http://127.0.0.1:{cluster.actions_proxy_port}/health",
     ]
+
+
+def nginx_health_urls(cluster: Cluster) -> list[str]:
+    """The same servers through nginx (the families' and the Rasa servers' way in)."""
+    return [f"{cluster.url}/", f"http://127.0.0.1:{cluster.actions_proxy_port}/health"]
+
+
+def health_urls(cluster: Cluster) -> list[str]:
+    return server_health_urls(cluster) + nginx_health_urls(cluster)
 
 
 def _log_tail(cluster: Cluster, program: str, lines: int = 30) -> str:
@@ -451,12 +459,20 @@ def _log_tail(cluster: Cluster, program: str, lines: int = 30) -> str:
 
 
 def wait_until_healthy(cluster: Cluster, timeout_s: float = START_TIMEOUT_S) -> None:
-    """Return once nginx and every server answer; stop early when supervisor gave a program up."""
+    """Return once nginx and every server answer; stop early when supervisor gave a program up.
+
+    nginx is asked only once every server answers directly: a request through nginx to a server still loading
+    its model marks that server failed for `fail_timeout` (10 s), and a family whose own server died in that
+    window got "no live upstreams" (502) although the other one was up (seen once the servers started faster).
+    """
     deadline = time.monotonic() + timeout_s
-    pending = health_urls(cluster)
+    pending = server_health_urls(cluster)
+    through_nginx = nginx_health_urls(cluster)
     while time.monotonic() < deadline:
         pending = [url for url in pending if not answers(url)]
-        if not pending:
+        if not pending and through_nginx:
+            pending, through_nginx = [url for url in through_nginx if not answers(url)], []
+        if not pending and not through_nginx:
             return
         failed = [name for name, state in program_states(cluster).items() if state in ("FATAL", "EXITED", "STOPPED")]
         if failed:

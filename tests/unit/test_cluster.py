@@ -21,7 +21,10 @@ from bot.cluster import (
     _supervisor_value,
     check_nginx_config,
     nginx_binary,
+    nginx_health_urls,
     render,
+    server_health_urls,
+    wait_until_healthy,
     write_configs,
 )
 from lotse.settings import Database, Settings, Telegram, environment, from_environment
@@ -313,3 +316,25 @@ def test_serve_takes_the_current_model_or_else_the_newest_one(
     assert serving_model(older) == older
     with pytest.raises(SystemExit):
         serving_model(tmp_path / "missing.tar.gz")
+
+
+def test_nginx_is_asked_only_once_every_server_answers(cluster: Cluster, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A probe through nginx while a server still loads marks it failed for 10 s (502 if the other one dies then)."""
+    asked: list[str] = []
+    rounds = {"n": 0}
+
+    def answers(url: str) -> bool:
+        asked.append(url)
+        return rounds["n"] >= 3 or url.endswith("/health")  # the Rasa servers load for three rounds
+
+    def next_round(_seconds: float) -> None:
+        rounds["n"] += 1
+
+    monkeypatch.setattr("bot.cluster.answers", answers)
+    monkeypatch.setattr("bot.cluster.program_states", lambda _cluster: {})
+    monkeypatch.setattr("bot.cluster.time.sleep", next_round)
+    wait_until_healthy(cluster, timeout_s=60)
+    first_through_nginx = min(asked.index(url) for url in nginx_health_urls(cluster))
+    last_direct = max(i for i, url in enumerate(asked) if url in server_health_urls(cluster))
+    assert rounds["n"] == 3 and last_direct < first_through_nginx
+    assert set(asked) == set(server_health_urls(cluster)) | set(nginx_health_urls(cluster))
