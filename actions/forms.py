@@ -14,7 +14,7 @@ from rasa_sdk.types import DomainDict
 from actions.common import language, response_text
 from actions.languages import suggest_language
 from lotse.languages import GERMAN
-from offers_db.categories import categories
+from offers_db.categories import age_matters, categories
 
 MAX_CHILD_AGE = 27  # youth welfare (SGB VIII) ends at 27
 AGE_ENTITIES = ("child_age", "sibling_age")
@@ -75,7 +75,7 @@ class ValidateLotseForm(FormValidationAction):
         domain: DomainDict,
     ) -> list[str]:
         need = tracker.get_slot("need")
-        if need in categories() and not categories()[need].age_relevant:
+        if need in categories() and not age_matters(need):
             return [slot for slot in domain_slots if slot != "child_age"]
         return domain_slots
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -23,7 +24,7 @@ from actions.common import (
 from actions.conversation import clarified_message, likely_needs, utter_clarify
 from actions.languages import suggest_language
 from lotse.languages import GERMAN, ui_language
-from offers_db.categories import categories
+from offers_db.categories import age_matters, categories
 from offers_db.repository import SearchQuery
 from offers_db.schema import Offer
 
@@ -63,6 +64,21 @@ def utter_page(
     )
 
 
+def _next_sibling(query: SearchQuery, tracker: Tracker) -> tuple[float, list[float]] | None:
+    """The next other child named whom this need has offers for, and the children after it.
+
+    Another child's age only changes the offers of a need that depends on age (not Geld und Leistungen), and a
+    child the need has nothing for is passed over (no Lernförderung search for the 2-year-old).
+    """
+    if not age_matters(query.need):
+        return None
+    ages = [tracker.get_slot("sibling_age"), *(tracker.get_slot("more_sibling_ages") or [])]
+    for index, age in enumerate(ages):
+        if age is not None and repository().search(replace(query, child_age=age), limit=1):
+            return age, ages[index + 1 :]
+    return None
+
+
 class ActionShowOffers(Action):
     """Shows the best offers for need and age, or says honestly that none fit and counts the gap."""
 
@@ -88,10 +104,12 @@ class ActionShowOffers(Action):
         other_need = tracker.get_slot("other_need")
         if query.need and (sibling_age is not None or (other_need and other_need != query.need)):
             count("several_needs", tracker)
-        # another child's age only changes the offers of a need that depends on age (not Geld und Leistungen)
-        age_relevant = query.need in categories() and categories()[query.need].age_relevant
-        if found and sibling_age is not None and age_relevant:
-            dispatcher.utter_message(response="utter_offer_sibling", sibling_age=f"{sibling_age:g}")
+        sibling = _next_sibling(query, tracker) if found else None
+        if sibling is not None:
+            age, later = sibling
+            dispatcher.utter_message(response="utter_offer_sibling", sibling_age=f"{age:g}")
+            if age != sibling_age:  # children passed over: the one offered is the one searched next
+                events += [SlotSet("sibling_age", age), SlotSet("more_sibling_ages", later or None)]
         elif other_need and other_need != query.need and other_need in categories():
             dispatcher.utter_message(
                 response="utter_offer_other_need",

@@ -46,6 +46,11 @@ def categories() -> dict[str, Category]:
     }
 
 
+def age_matters(need: str | None) -> bool:
+    """Whether the offers of a need depend on the child's age (unknown needs: no)."""
+    return need in categories() and categories()[need].age_relevant
+
+
 def category_ids() -> list[str]:
     """The fixed category ids."""
     return list(categories())

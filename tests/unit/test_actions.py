@@ -136,6 +136,19 @@ def test_three_children_are_offered_one_after_the_other(repo: OfferRepository) -
     assert events == [SlotSet("child_age", 2.0), SlotSet("sibling_age", None), SlotSet("more_sibling_ages", None)]
 
 
+def test_a_child_the_need_has_nothing_for_is_passed_over(repo: OfferRepository) -> None:
+    """Kita for the 4-year-old, children of 12 and 2 named too: no Kita search offered for the 12-year-old."""
+    dispatcher, events = run(
+        ActionShowOffers(), need="kinderbetreuung", child_age=4.0, sibling_age=12.0, more_sibling_ages=[2.0]
+    )
+    assert [m["response"] for m in dispatcher.messages] == ["utter_offers", "utter_offer_sibling"]
+    assert dispatcher.messages[-1]["sibling_age"] == "2"
+    assert events[-2:] == [SlotSet("sibling_age", 2.0), SlotSet("more_sibling_ages", None)]
+    dispatcher, events = run(ActionShowOffers(), need="kinderbetreuung", child_age=4.0, sibling_age=12.0)
+    assert [m["response"] for m in dispatcher.messages] == ["utter_offers"]
+    assert "sibling_age" not in [event.get("name") for event in events]
+
+
 def test_no_sibling_search_where_age_changes_nothing(repo: OfferRepository) -> None:
     """The Familienzentrum's offers are the same for every child: no "auch für das Kind mit 5 suchen?"."""
     assert not categories()["familienzentrum_lotse"].age_relevant
