@@ -45,6 +45,9 @@ GENERIC_WORDS = frozenset(
 # Jugendamt zahlt den Unterhaltsvorschuss"; the model may still rank that need high); typed alone ("jugendamt?")
 # they still name their need (NamedNeed)
 OFFICE_WORDS = frozenset({"jobcenter", "jugendamt"})
+# Someone who works ("mein Mann arbeitet Schicht", "ich arbeite ab April wieder") has work: these forms of
+# "arbeiten" start with the cue "arbeit" but name no need for work ("will wieder arbeiten", "Arbeit" still do)
+HAS_IT_WORDS = frozenset({"arbeite", "arbeitet", "arbeitest", "arbeitete", "arbeiteten", "arbeitetest"})
 MIN_SYNONYM_LENGTH = 4
 # A message of at most this many words that names exactly one need ("kita", "Nachhilfe Mathe", "Hort kosten?")
 # goes to that need when the model is unsure or took it for something general: parents also type keywords.
@@ -239,7 +242,8 @@ def _mentions(
     offices=False: the name of an office ("Jobcenter") does not count (a second need, not a typed keyword).
     """
     phrases, stems = _cues(category_id, specific_only, offices)
-    return any(p in folded_text for p in phrases) or any(w.startswith(stem) for stem in stems for w in words)
+    said = words - HAS_IT_WORDS
+    return any(p in folded_text for p in phrases) or any(w.startswith(stem) for stem in stems for w in said)
 
 
 def second_need(text: str, ranking: list[dict[str, Any]], first: str) -> str | None:

@@ -129,6 +129,28 @@ def ranked(*pairs: tuple[str, float]) -> list[dict[str, Any]]:
             ),
             None,
         ),
+        # someone who works has work: no second need "Arbeit und Ausbildung" …
+        (
+            "Mein Mann arbeitet Schicht und ich fange im August wieder an, wir brauchen einen Krippenplatz",
+            ranked(("need_kinderbetreuung", 0.9), ("need_arbeit_ausbildung", 0.04)),
+            None,
+        ),
+        (
+            "ich arbeite ab april wieder voll, wer nimmt dann meinen kleinen, er ist 1",
+            ranked(("need_kinderbetreuung", 0.8), ("need_arbeit_ausbildung", 0.1)),
+            None,
+        ),
+        # … but wanting to work, or being without work, is one
+        (
+            "ich möchte wieder arbeiten gehen, aber für meine tochter (2) gibt es keinen krippenplatz",
+            ranked(("need_kinderbetreuung", 0.8), ("need_arbeit_ausbildung", 0.1)),
+            "arbeit_ausbildung",
+        ),
+        (
+            "seit mein mann arbeitslos ist reicht das geld nicht für die klassenfahrt",
+            ranked(("need_bildung_teilhabe", 0.8), ("need_arbeit_ausbildung", 0.05)),
+            "arbeit_ausbildung",
+        ),
         # an office met on the way is no need of its own: the Jobcenter where BuT is applied for
         (
             "ich war beim jobcenter wegen dem bildungspaket, meine tochter braucht die klassenfahrt bezahlt",
