@@ -96,6 +96,18 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?:verfolgt|stalkt|trennung|\bex\b|angst)\b.{0,80}(?:steht|stand|lauert|lauerte|wartet|wartete)(?: er"
         r"| mein ex)? "
         r"(?:\w+ ){0,2}(?:vor (?:der|unserer|meiner|dem) (?:tur|wohnung|haus)|am \w*fenster)",
+        # a protection order broken: "er darf eigentlich nicht in unsere Nähe, aber das interessiert ihn nicht",
+        # "trotz Kontaktverbot steht er wieder vor dem Haus" (asking how to get such an order is advice, no alarm)
+        r"(?:kontaktverbot|annaherungsverbot|naherungsverbot|gewaltschutz\w*|darf (?:\w+ ){0,2}nicht (?:mehr )?"
+        r"(?:in (?:unsere|meine|die) nahe|zu uns|zu mir|an uns ran|an mich ran|sich (?:uns|mir) nahern))\b.{0,120}?"
+        r"(?:\b(?:steht|stand|lauert|lauerte|taucht|tauchte|schreibt|schrieb|ruft|rief|ignoriert|ignorierte)\b"
+        r"|interessiert (?:ihn|sie) nicht|halt (?:er |sie )?sich nicht (?:dran|daran))",
+        r"\b(?:steht|stand|lauert|taucht|kommt)\b.{0,80}\b(?:trotz (?:des |dem )?(?:kontaktverbot|annaherungsverbot"
+        r"|naherungsverbot|gewaltschutz\w*)|obwohl er (?:\w+ ){0,2}nicht (?:in unsere nahe|zu uns|zu mir) darf)",
+        # a veiled threat against the children: "er schreibt mir, dass er weiß, wo die Kinder zur Schule gehen"
+        r"\b(?:schreibt|schrieb|geschrieben|sagt|sagte|gesagt|droht|drohte|gedroht|textet|simst)\b(?: \w+){0,3},? "
+        r"(?:dass|das) er "
+        r"(?:\w+ )?(?:weiss|wusste|kennt),? wo (?:die|meine|unsere|ich|wir|du)\b",
         # the partner "hurts" or "beats" without an object: "mein mann macht mir weh", "er schlägt jeden abend"
         r"\b(?:er|sie|mann|freund|partner|vater|papa|stiefvater|ex)\b (?:\w+ ){0,2}(?:macht|tut) (?:mir|uns|den kindern"
         r"|ihr|ihm) (?:\w+ ){0,2}weh\b|\b(?:er|sie|mann|freund|partner|vater|papa|ex)\b (?:\w+ ){0,2}(?:hat|hatte) "

@@ -46,6 +46,12 @@ def test_hard_but_safe_situations_are_no_emergency(text: str) -> None:
         ("mein baby schreit seit stunden, ich hab angst das ich was schlimmes mache", PARENT),
         ("ich habe Angst vor dem, was ich sonst tun könnte, die Kleine schreit seit 3 Stunden", PARENT),
         ("ich will nicht mehr leben, ich habe heute mein baby geschüttelt", SUICIDE),
+        # a protection order broken, a veiled threat against the children
+        ("Er darf eigentlich nicht in unsere Nähe, aber seit gestern steht sein Auto wieder vor dem Haus", VIOLENCE),
+        ("trotz kontaktverbot ruft er jeden tag an und sagt er holt sich die kinder", VIOLENCE),
+        ("Mein Ex steht seit Tagen abends vor der Tür, obwohl er nicht zu uns darf.", VIOLENCE),
+        ("wir haben ein annäherungsverbot, das interessiert ihn nicht", VIOLENCE),
+        ("Er hat mir geschrieben, dass er genau weiß, wo die Kinder in die Kita gehen", VIOLENCE),
         # a child shut out in the cold, the cold told first
         (
             "Gegenüber sitzt seit Stunden ein Junge im T-Shirt auf der Treppe, 2 Grad. Er sagt er darf nicht rein.",
@@ -78,6 +84,11 @@ def test_the_kind_of_danger_chooses_the_numbers(text: str, kind: str) -> None:
         "mein sohn darf nicht rein weil er sein handy vergessen hat haha",
         "die kinder dürfen seit wochen nicht rein in die turnhalle, es ist kalt in der ersatzhalle",
         "ich hab angst dass ich beim antrag was falsch mache",
+        # asking about a protection order, or a father who does not know his children's school, is no danger now
+        "wie beantrage ich ein kontaktverbot gegen meinen ex, und wer hilft mir beim antrag?",
+        "Er darf nach dem Urteil nicht mehr zu uns, wie regeln wir jetzt den Umgang mit den Kindern?",
+        "mein ex weiß nicht mal, wo die kinder zur schule gehen, aber unterhalt zahlt er auch nicht",
+        "die lehrerin sagt, dass sie weiß, wo die kinder nachmittags betreut werden können",
     ],
 )
 def test_everyday_words_that_look_like_danger(text: str) -> None:
