@@ -319,7 +319,7 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"|nebenwohnung|hausflur|treppenhaus)\b.{0,80}"
         r"(?:schreit|schreien|brüllt|weint|wimmert|ruft|allein|alleine|schlägt|geschlagen|hunger|verwahrlos|klatscht"
         r"|nichts zu essen|nix zu essen|gebettelt|bettelt|fliegen)"
-        r".{0,60}(?:stunden|tagen|tage|seit|nacht|immer|jeden tag|niemand|keiner|kind|baby|klein|mama)",
+        r".{0,60}(?:stunden|\btagen?\b|seit|nacht|immer|jeden tag|niemand|keiner|kind|baby|klein|mama)",  # not Montage
         r"\w*(?:kind|kinder|baby|kleine|kleinen|junge|mädchen|jährige\w*)\b.{0,80}"
         r"(?:\balleine?\b|ohne (?:erwachsene|eltern)|keiner (?:macht auf|kommt)|niemand (?:ist |war )?(?:da|zu sehen|"
         r"kommt|macht auf|reagiert))"
@@ -510,6 +510,8 @@ NOT_DANGER = _pattern(
     r"|schlag\w* (?:mir|uns|euch|ihnen) vor\b(?! (?:den|dem|der|allen|meinen|unseren) )"
     # "schlag mir mal ein Rezept vor": the separable "vor" at the end of the clause
     r"|schlag\w* (?:mir|uns|euch|ihnen|dir)\b[^.,;?!]{0,60}? vor(?=\s*(?:[.,;?!]|$|und\b|oder\b|bitte\b))"
+    # short of breath only at a thought is fear, no illness: "ich krieg kaum Luft, wenn ich an die Zahlen denke"
+    r"|(?:keine|kaum) luft,? (?:\w+ ){0,2}(?:wenn|sobald) ich (?:\w+ ){0,2}(?:an|daran)\b(?: \w+){0,4} denke"
     # school work about a bridge or a poison is no plan: "wie hoch ist die Brücke …, für ein Referat"
     r"|(?:wie hoch|hoch ist) .{0,25}brucke.{0,60}(?:referat|hausaufgabe|schulprojekt|fur die schule)"
     # self-harm that is over: "ich hab früher geritzt, heute geht es mir gut"

@@ -46,6 +46,9 @@ def test_hard_but_safe_situations_are_no_emergency(text: str) -> None:
         ("mein baby schreit seit stunden, ich hab angst das ich was schlimmes mache", PARENT),
         ("ich habe Angst vor dem, was ich sonst tun könnte, die Kleine schreit seit 3 Stunden", PARENT),
         ("ich will nicht mehr leben, ich habe heute mein baby geschüttelt", SUICIDE),
+        # short of breath for real
+        ("mein sohn kriegt kaum luft und die lippen werden blau", MEDICAL),
+        ("ich bekomme keine luft mehr, wenn ich mich hinlege, und die brust tut weh", MEDICAL),
         # a protection order broken, a veiled threat against the children
         ("Er darf eigentlich nicht in unsere Nähe, aber seit gestern steht sein Auto wieder vor dem Haus", VIOLENCE),
         ("trotz kontaktverbot ruft er jeden tag an und sagt er holt sich die kinder", VIOLENCE),
@@ -84,6 +87,9 @@ def test_the_kind_of_danger_chooses_the_numbers(text: str, kind: str) -> None:
         "mein sohn darf nicht rein weil er sein handy vergessen hat haha",
         "die kinder dürfen seit wochen nicht rein in die turnhalle, es ist kalt in der ersatzhalle",
         "ich hab angst dass ich beim antrag was falsch mache",
+        # short of breath at a thought; a mother alone with her twins while the father works away ("Montage")
+        "die rechnungen stapeln sich, ich krieg kaum luft, wenn ich an die zahlen denke",
+        "Nebenan wohnt eine Mama mit Zwillingen, ganz allein, ihr Mann ist auf Montage. Wer kann sie unterstützen?",
         # asking about a protection order, or a father who does not know his children's school, is no danger now
         "wie beantrage ich ein kontaktverbot gegen meinen ex, und wer hilft mir beim antrag?",
         "Er darf nach dem Urteil nicht mehr zu uns, wie regeln wir jetzt den Umgang mit den Kindern?",
