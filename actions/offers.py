@@ -64,6 +64,13 @@ def utter_page(
     )
 
 
+def offer_other_need(dispatcher: CollectingDispatcher, need: str, lang: str) -> None:
+    """ "Sie haben auch … erwähnt – möchten Sie dazu auch Angebote sehen?" with a button for that need."""
+    dispatcher.utter_message(
+        response="utter_offer_other_need", other_need=need, other_need_label=need_label(need, lang)
+    )
+
+
 def _next_sibling(query: SearchQuery, tracker: Tracker) -> tuple[float, list[float]] | None:
     """The next other child named whom this need has offers for, and the children after it.
 
@@ -111,11 +118,7 @@ class ActionShowOffers(Action):
             if age != sibling_age:  # children passed over: the one offered is the one searched next
                 events += [SlotSet("sibling_age", age), SlotSet("more_sibling_ages", later or None)]
         elif other_need and other_need != query.need and other_need in categories():
-            dispatcher.utter_message(
-                response="utter_offer_other_need",
-                other_need=other_need,
-                other_need_label=need_label(other_need, language(tracker)),
-            )
+            offer_other_need(dispatcher, other_need, language(tracker))
             events.append(SlotSet("other_need", None))
         return events + suggest_language(dispatcher, tracker)
 
@@ -206,4 +209,21 @@ class ActionFaqOffers(Action):
             dispatcher.utter_message(
                 response="utter_faq_offers", json_message=offers_message(found, domain, language(tracker))
             )
+        return []
+
+
+class ActionOfferOtherNeed(Action):
+    """After the emergency numbers: the need the same message was also about, offered with a button.
+
+    The need comes from the message itself (the `other_need` entity the emergency guard set), never from an
+    earlier one; a message about danger alone gets nothing more.
+    """
+
+    def name(self) -> str:
+        return "action_offer_other_need"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        need = next(tracker.get_latest_entity_values("other_need"), None)
+        if need in categories():
+            offer_other_need(dispatcher, str(need), language(tracker))
         return []

@@ -60,6 +60,13 @@ NAMED_NEED_OVERRIDES = frozenset({"nlu_fallback", "out_of_scope", "show_all_need
 # found, and the deliberately hard safe cases of tests/emergency_cases.yml alarm 54 times of 187 — fewer than the
 # earlier model at 0.25 (62)
 EMERGENCY_MODEL_FLOOR = 0.2
+# After the emergency numbers the bot offers the need the message was also about ("ich krieg kaum Luft, die
+# Mahnungen stapeln sich": Schuldnerberatung), so a parent in distress is not left with numbers only: the model's
+# best need from this confidence on. 0.12 from the development set (tests/dev_families.yml): of its stories that
+# get emergency numbers without being emergencies, most carry their need at 0.12–0.5; below, mostly a wrong one.
+NEED_BESIDE_EMERGENCY = 0.12
+# the emergency answer's own button ("Hilfe in Alfeld finden") already leads to this need
+CRISIS_NEED = "schutz_krise"
 
 
 @cache
@@ -194,6 +201,18 @@ def _decide_intent(message: Message, name: str) -> None:
     message.set(INTENT_RANKING_KEY, [intent, *others], add_to_output=True)
 
 
+def need_beside_emergency(ranking: list[dict[str, Any]]) -> str | None:
+    """The need the model saw besides the danger, when it is likely enough and not the crisis help itself."""
+    needs = [i for i in ranking if str(i.get("name") or "").startswith(NEED_PREFIX)]
+    if not needs:
+        return None
+    best = max(needs, key=lambda i: float(i.get("confidence") or 0.0))
+    need = str(best["name"]).removeprefix(NEED_PREFIX)
+    if need == CRISIS_NEED or need not in categories() or float(best.get("confidence") or 0.0) < NEED_BESIDE_EMERGENCY:
+        return None
+    return need
+
+
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
 class EmergencyGuard(_RuleComponent, EntityExtractorMixin):
     """Forces the emergency intent on danger, even when only hinted at, and says which kind (emergency_type)."""
@@ -208,8 +227,14 @@ class EmergencyGuard(_RuleComponent, EntityExtractorMixin):
             )
             if kind is None and not model_says:
                 continue
+            beside = need_beside_emergency(ranking)
             _decide_intent(message, EMERGENCY_INTENT)
+            # NeedMentions' second need was relative to the model's first need, which the emergency replaced
+            kept = [e for e in message.get(ENTITIES, []) if e.get("entity") != "other_need"]
+            message.set(ENTITIES, kept, add_to_output=True)
             found = [_entity("emergency_type", kind)] if kind is not None else []
+            if beside is not None:  # offered after the numbers (action_offer_other_need)
+                found.append(_entity("other_need", beside))
             # in an emergency the numbers come in the language the family wrote in (slot `language`)
             written_in = detect_language(message.get(TEXT) or "")
             if written_in and written_in != GERMAN and written_in in language_packs():

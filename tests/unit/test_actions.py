@@ -15,7 +15,7 @@ import actions.forms
 import actions.offers
 from actions.conversation import ActionChangeTopic, ActionContactFamilienzentrum, ActionFallback, ActionRestartSearch
 from actions.forms import ValidateLotseForm
-from actions.offers import ActionSearchSibling, ActionShowMoreOffers, ActionShowOffers
+from actions.offers import ActionOfferOtherNeed, ActionSearchSibling, ActionShowMoreOffers, ActionShowOffers
 from bot.nlu.ages import find_ages
 from offers_db.categories import categories
 from offers_db.repository import OfferRepository
@@ -247,6 +247,18 @@ def test_a_second_need_is_offered_after_the_first(repo: OfferRepository) -> None
     assert dispatcher.messages[1]["other_need"] == "sprache_integration"
     assert dispatcher.messages[1]["other_need_label"] == "Sprache und Integration"
     assert SlotSet("other_need", None) in events
+
+
+def test_after_the_emergency_numbers_the_need_of_the_same_message_is_offered(repo: OfferRepository) -> None:
+    found = [{"entity": "other_need", "value": "schuldnerberatung"}, {"entity": "emergency_type", "value": "medical"}]
+    dispatcher, events = run(ActionOfferOtherNeed(), text="…", intent="emergency", entities=found)
+    assert [(m["response"], m["other_need"], m["other_need_label"]) for m in dispatcher.messages] == [
+        ("utter_offer_other_need", "schuldnerberatung", "Schuldnerberatung")
+    ]
+    assert events == []
+    # a message about danger alone gets nothing more, not even a need named earlier in the conversation
+    dispatcher, _ = run(ActionOfferOtherNeed(), text="…", intent="emergency", other_need="wohnen")
+    assert dispatcher.messages == []
 
 
 def test_faq_about_a_need_ends_with_its_offers(repo: OfferRepository) -> None:

@@ -24,6 +24,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.nlu.components import (
     EMERGENCY_MODEL_FLOOR,
+    NEED_BESIDE_EMERGENCY,
     TOKEN_COUNT_ORIGIN,
     AgeAnswer,
     EmergencyGuard,
@@ -32,6 +33,7 @@ from bot.nlu.components import (
     NeedMentions,
     SentenceFeaturesOnly,
     named_need,
+    need_beside_emergency,
     second_need,
 )
 
@@ -280,7 +282,39 @@ def test_guard_forces_emergency_and_names_its_kind() -> None:
     (result,) = EmergencyGuard().process([message(text, "need_fruehe_hilfen", ranking)])
     assert result.get(INTENT) == {"name": "emergency", "confidence": 1.0}
     assert result.get(INTENT_RANKING_KEY)[0]["name"] == "emergency"
-    assert [(e["entity"], e["value"]) for e in result.get(ENTITIES)] == [("emergency_type", "parent_overwhelmed")]
+    # the numbers first, then the need the message was also about (Frühe Hilfen, action_offer_other_need)
+    assert [(e["entity"], e["value"]) for e in result.get(ENTITIES)] == [
+        ("emergency_type", "parent_overwhelmed"),
+        ("other_need", "fruehe_hilfen"),
+    ]
+
+
+def test_the_need_beside_an_emergency_replaces_the_second_need_of_the_model_s_first() -> None:
+    """A calm-sounding story the model takes for an emergency keeps its need: offered after the numbers."""
+    ranking = ranked(("need_schuldnerberatung", 0.4), ("emergency", 0.35), ("need_wohnen", 0.1))
+    text = "die mahnungen stapeln sich, ich schlafe nicht mehr und die miete ist auch offen"
+    found = message(text, "need_schuldnerberatung", ranking)
+    found.set(ENTITIES, [{"entity": "other_need", "value": "wohnen", "extractor": "NeedMentions"}])
+    (result,) = EmergencyGuard().process([found])
+    assert result.get(INTENT)["name"] == "emergency"
+    assert [(e["entity"], e["value"]) for e in result.get(ENTITIES)] == [("other_need", "schuldnerberatung")]
+
+
+@pytest.mark.parametrize(
+    ("ranking", "expected"),
+    [
+        (ranked(("emergency", 0.7), ("need_erziehungsberatung", 0.2), ("need_wohnen", 0.05)), "erziehungsberatung"),
+        # the best need, wherever it stands among the other intents
+        (ranked(("emergency", 0.5), ("greet", 0.3), ("need_lernfoerderung", NEED_BESIDE_EMERGENCY)), "lernfoerderung"),
+        # too faint to offer
+        (ranked(("emergency", 0.9), ("need_kinderbetreuung", NEED_BESIDE_EMERGENCY - 0.01)), None),
+        # the crisis help is the emergency answer's own button already
+        (ranked(("emergency", 0.5), ("need_schutz_krise", 0.4), ("need_wohnen", 0.1)), None),
+        (ranked(("emergency", 1.0), ("faq", 0.0)), None),
+    ],
+)
+def test_need_beside_emergency(ranking: list[dict[str, Any]], expected: str | None) -> None:
+    assert need_beside_emergency(ranking) == expected
 
 
 def test_guard_trusts_the_models_emergency_guess_from_the_floor_on() -> None:
