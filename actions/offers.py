@@ -6,7 +6,7 @@ from dataclasses import replace
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import (
@@ -180,15 +180,57 @@ class ActionSearchSibling(Action):
         return "action_search_sibling"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
-        sibling_age = tracker.get_slot("sibling_age")
-        if sibling_age is None:
-            return []
-        more = tracker.get_slot("more_sibling_ages") or []
-        return [
-            SlotSet("child_age", sibling_age),
-            SlotSet("sibling_age", more[0] if more else None),
-            SlotSet("more_sibling_ages", more[1:] or None),
-        ]
+        return next_child(tracker)
+
+
+def next_child(tracker: Tracker) -> list[EventType]:
+    """The other child named earlier becomes the one searched for; the one after it is offered next."""
+    sibling_age = tracker.get_slot("sibling_age")
+    if sibling_age is None:
+        return []
+    more = tracker.get_slot("more_sibling_ages") or []
+    return [
+        SlotSet("child_age", sibling_age),
+        SlotSet("sibling_age", more[0] if more else None),
+        SlotSet("more_sibling_ages", more[1:] or None),
+    ]
+
+
+def offered_yes(tracker: Tracker) -> str | None:
+    """The "Ja, bitte" payload of the bot's last message, when that message was a yes/no offer ("/need_wohnen")."""
+    users = 0
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            users += 1
+            if users > 1:
+                return None
+        elif event.get("event") == "bot" and users == 1:
+            payloads = [str(b.get("payload")) for b in (event.get("data") or {}).get("buttons") or []]
+            if len(payloads) == 2 and payloads[1] == "/deny":
+                return payloads[0]
+            return None
+    return None
+
+
+class ActionYes(Action):
+    """A typed "ja" does what the "Ja, bitte" button of the question just asked does; without one, "Kann ich …?".
+
+    "Sie haben auch „Wohnen“ erwähnt – möchten Sie dazu auch Angebote sehen?" or "Soll ich auch für das Kind mit 5
+    suchen?": parents type "ja gerne" as often as they tap. The search then runs as after the button.
+    """
+
+    def name(self) -> str:
+        return "action_yes"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        payload = offered_yes(tracker) or ""
+        if payload == "/search_sibling" and tracker.get_slot("sibling_age") is not None:
+            return [*next_child(tracker), FollowupAction("lotse_form")]
+        need = payload.removeprefix("/need_")
+        if payload.startswith("/need_") and need in categories():
+            return [SlotSet("need", need), SlotSet("other_need", None), FollowupAction("lotse_form")]
+        dispatcher.utter_message(response="utter_anything_else")
+        return []
 
 
 class ActionFaqOffers(Action):

@@ -292,6 +292,15 @@ def test_several_children_are_asked_which_one_first(running_bot: RunningBot) -> 
     assert "13" in texts_of(chosen)  # the other child is offered afterwards
 
 
+def test_a_typed_yes_answers_the_offer_as_the_button_would(running_bot: RunningBot) -> None:
+    user = sender()
+    running_bot.say(user, "Meine Kinder sind 13, 11 und 4. Gibt es einen Sportverein oder ein Ferienprogramm?")
+    assert "13" in texts_of(running_bot.say(user, "11 Jahre"))  # "… noch ein Kind mit 13 Jahren genannt …"
+    offered = offers_in(running_bot.say(user, "ja gerne"))
+    assert offered and all((o["min_age"] or 0) <= 13 <= (o["max_age"] or 99) for o in offered)
+    assert "Kann ich sonst noch helfen?" in texts_of(running_bot.say(user, "ja"))  # no question open any more
+
+
 @pytest.mark.parametrize(
     ("typed", "need", "age_relevant"),
     [

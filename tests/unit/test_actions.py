@@ -15,7 +15,13 @@ import actions.forms
 import actions.offers
 from actions.conversation import ActionChangeTopic, ActionContactFamilienzentrum, ActionFallback, ActionRestartSearch
 from actions.forms import ValidateLotseForm
-from actions.offers import ActionOfferOtherNeed, ActionSearchSibling, ActionShowMoreOffers, ActionShowOffers
+from actions.offers import (
+    ActionOfferOtherNeed,
+    ActionSearchSibling,
+    ActionShowMoreOffers,
+    ActionShowOffers,
+    ActionYes,
+)
 from bot.nlu.ages import find_ages
 from offers_db.categories import categories
 from offers_db.repository import OfferRepository
@@ -259,6 +265,64 @@ def test_after_the_emergency_numbers_the_need_of_the_same_message_is_offered(rep
     # a message about danger alone gets nothing more, not even a need named earlier in the conversation
     dispatcher, _ = run(ActionOfferOtherNeed(), text="…", intent="emergency", other_need="wohnen")
     assert dispatcher.messages == []
+
+
+def after_question(buttons: list[dict[str, str]], **slots: Any) -> Any:
+    """A tracker whose bot asked a question with `buttons` and whose family then typed "ja gerne"."""
+    typed = tracker(text="ja gerne", intent="affirm", **slots)
+    asked = {"event": "bot", "text": "…", "data": {"buttons": buttons}}
+    typed.events = [{"event": "user", "text": "…"}, asked, *typed.events]
+    return typed
+
+
+YES_NO = [{"title": "Ja, bitte", "payload": "/need_wohnen"}, {"title": "Nein, danke", "payload": "/deny"}]
+
+
+def test_a_typed_yes_takes_the_offered_need() -> None:
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(ActionYes().run(dispatcher, after_question(YES_NO, other_need="wohnen"), domain()))
+    assert events == [SlotSet("need", "wohnen"), SlotSet("other_need", None), FollowupAction("lotse_form")]
+    assert dispatcher.messages == []
+
+
+def test_a_typed_yes_searches_for_the_other_child() -> None:
+    buttons = [{"title": "Ja, bitte", "payload": "/search_sibling"}, {"title": "Nein, danke", "payload": "/deny"}]
+    typed = after_question(buttons, child_age=4.0, sibling_age=2.0, more_sibling_ages=[9.0])
+    events = asyncio.run(ActionYes().run(CollectingDispatcher(), typed, domain()))
+    assert events == [
+        SlotSet("child_age", 2.0),
+        SlotSet("sibling_age", 9.0),
+        SlotSet("more_sibling_ages", None),
+        FollowupAction("lotse_form"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "buttons",
+    [
+        [],  # no question asked
+        [{"title": "Anderes Thema", "payload": "/other_topic"}, {"title": "Nein, danke", "payload": "/goodbye"}],
+        [{"title": "Ja, bitte", "payload": "/need_gibt_es_nicht"}, {"title": "Nein, danke", "payload": "/deny"}],
+    ],
+)
+def test_a_yes_to_no_offer_asks_what_else(buttons: list[dict[str, str]]) -> None:
+    dispatcher = CollectingDispatcher()
+    assert asyncio.run(ActionYes().run(dispatcher, after_question(buttons), domain())) == []
+    assert [m["response"] for m in dispatcher.messages] == ["utter_anything_else"]
+
+
+def test_only_the_bots_last_message_counts_for_a_yes() -> None:
+    """An offer two turns ago is no question any more."""
+    typed = after_question(YES_NO)
+    typed.events = [
+        *typed.events[:2],
+        {"event": "user", "text": "danke"},
+        {"event": "bot", "text": "Gern."},
+        *typed.events[2:],
+    ]
+    dispatcher = CollectingDispatcher()
+    assert asyncio.run(ActionYes().run(dispatcher, typed, domain())) == []
+    assert [m["response"] for m in dispatcher.messages] == ["utter_anything_else"]
 
 
 def test_faq_about_a_need_ends_with_its_offers(repo: OfferRepository) -> None:
