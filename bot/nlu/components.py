@@ -201,8 +201,16 @@ def _decide_intent(message: Message, name: str) -> None:
     message.set(INTENT_RANKING_KEY, [intent, *others], add_to_output=True)
 
 
-def need_beside_emergency(ranking: list[dict[str, Any]]) -> str | None:
-    """The need the model saw besides the danger, when it is likely enough and not the crisis help itself."""
+def need_beside_emergency(ranking: list[dict[str, Any]], text: str = "") -> str | None:
+    """The need a message was about besides the danger: the one it names plainly ("keine Lehrstelle"), else the one
+    the model saw, when likely enough — never the crisis help itself."""
+    folded = fold(text)
+    words = set(re.findall(r"\w+", folded))
+    named = [
+        c for c in categories() if c != CRISIS_NEED and _mentions(folded, words, c, specific_only=True, offices=False)
+    ]
+    if len(named) == 1:
+        return named[0]
     needs = [i for i in ranking if str(i.get("name") or "").startswith(NEED_PREFIX)]
     if not needs:
         return None
@@ -227,7 +235,7 @@ class EmergencyGuard(_RuleComponent, EntityExtractorMixin):
             )
             if kind is None and not model_says:
                 continue
-            beside = need_beside_emergency(ranking)
+            beside = need_beside_emergency(ranking, message.get(TEXT) or "")
             _decide_intent(message, EMERGENCY_INTENT)
             # NeedMentions' second need was relative to the model's first need, which the emergency replaced
             kept = [e for e in message.get(ENTITIES, []) if e.get("entity") != "other_need"]

@@ -317,6 +317,24 @@ def test_need_beside_emergency(ranking: list[dict[str, Any]], expected: str | No
     assert need_beside_emergency(ranking) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the one need the message names plainly wins over the model's guess …
+        ("mein sohn 16 will nicht mehr leben, weil er keine lehrstelle findet", "arbeit_ausbildung"),
+        ("ich kann nicht mehr, die schulden wachsen mir über den kopf", "schuldnerberatung"),
+        # … common words and offices name none: the model's guess stays
+        ("er schlägt mich, wenn er von der arbeit kommt", "lernfoerderung"),
+        ("beim jugendamt glaubt mir keiner, dass er mich schlägt", "lernfoerderung"),
+        # two needs named: the model decides between them
+        ("ich will nicht mehr leben, die schulden und kein kitaplatz", "lernfoerderung"),
+    ],
+)
+def test_a_need_named_plainly_beside_an_emergency_wins(text: str, expected: str) -> None:
+    ranking = ranked(("emergency", 0.6), ("need_lernfoerderung", 0.3))
+    assert need_beside_emergency(ranking, text) == expected
+
+
 def test_guard_trusts_the_models_emergency_guess_from_the_floor_on() -> None:
     ranking = ranked(("nlu_fallback", 0.45), ("need_schutz_krise", 0.4), ("emergency", EMERGENCY_MODEL_FLOOR))
     (result,) = EmergencyGuard().process([message("es ist wieder so wie früher bei uns", "nlu_fallback", ranking)])
