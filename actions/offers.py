@@ -22,6 +22,7 @@ from actions.common import (
     repository,
 )
 from actions.conversation import clarified_message, likely_needs, utter_clarify
+from actions.forms import ages_in_latest_message
 from actions.languages import suggest_language
 from lotse.languages import GERMAN, ui_language
 from offers_db.categories import age_matters, categories
@@ -266,6 +267,8 @@ class ActionOfferOtherNeed(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         need = next(tracker.get_latest_entity_values("other_need"), None)
-        if need in categories():
-            offer_other_need(dispatcher, str(need), language(tracker))
-        return []
+        if need not in categories():
+            return []
+        offer_other_need(dispatcher, str(need), language(tracker))
+        ages = ages_in_latest_message(tracker)  # "mein Sohn (16) …": the search that may follow asks no age again
+        return [SlotSet("child_age", ages[0])] if len(ages) == 1 else []

@@ -230,6 +230,15 @@ def test_indirect_emergency_gets_the_fitting_numbers_at_once(running_bot: Runnin
     assert "0800 111 0 111" in hint[0]["text"]
 
 
+def test_after_the_numbers_the_need_the_message_was_also_about(running_bot: RunningBot) -> None:
+    user = sender()
+    reply = running_bot.say(user, "Mein Sohn (16) sagt, er will nicht mehr leben, weil er keine Lehrstelle findet.")
+    assert "0800 111 0 111" in reply[0]["text"]  # the numbers first
+    assert "/need_arbeit_ausbildung" in [b["payload"] for m in reply[1:] for b in m.get("buttons", [])]
+    offered = offers_in(running_bot.say(user, "ja, bitte"))
+    assert offered and all("arbeit_ausbildung" in o["categories"] for o in offered)
+
+
 def test_exhausted_but_safe_gets_its_need_not_only_numbers(running_bot: RunningBot) -> None:
     reply = running_bot.say(sender(), "Ich kann einfach nicht mehr, 40 Bewerbungen und keine Lehrstelle")
     assert "110" not in texts_of(reply)
@@ -296,8 +305,12 @@ def test_a_typed_yes_answers_the_offer_as_the_button_would(running_bot: RunningB
     user = sender()
     running_bot.say(user, "Meine Kinder sind 13, 11 und 4. Gibt es einen Sportverein oder ein Ferienprogramm?")
     assert "13" in texts_of(running_bot.say(user, "11 Jahre"))  # "… noch ein Kind mit 13 Jahren genannt …"
-    offered = offers_in(running_bot.say(user, "ja gerne"))
+    reply = running_bot.say(user, "ja gerne")
+    offered = offers_in(reply)
     assert offered and all((o["min_age"] or 0) <= 13 <= (o["max_age"] or 99) for o in offered)
+    assert "4 Jahren" in texts_of(reply)  # then the youngest
+    offered = offers_in(running_bot.say(user, "ja"))
+    assert offered and all((o["min_age"] or 0) <= 4 <= (o["max_age"] or 99) for o in offered)
     assert "Kann ich sonst noch helfen?" in texts_of(running_bot.say(user, "ja"))  # no question open any more
 
 

@@ -262,6 +262,10 @@ def test_after_the_emergency_numbers_the_need_of_the_same_message_is_offered(rep
         ("utter_offer_other_need", "schuldnerberatung", "Schuldnerberatung")
     ]
     assert events == []
+    # the one child's age the message gave is kept for that search
+    with_age = [*found, {"entity": "child_age", "value": 16.0}]
+    _, events = run(ActionOfferOtherNeed(), text="…", intent="emergency", entities=with_age)
+    assert events == [SlotSet("child_age", 16.0)]
     # a message about danger alone gets nothing more, not even a need named earlier in the conversation
     dispatcher, _ = run(ActionOfferOtherNeed(), text="…", intent="emergency", other_need="wohnen")
     assert dispatcher.messages == []
