@@ -18,6 +18,7 @@ from prometheus_client import Counter, Histogram
 from rasa.core.agent import Agent
 from rasa.core.channels.channel import UserMessage
 from rasa.core.processor import MessageProcessor
+from rasa.shared.constants import DEFAULT_NLU_FALLBACK_INTENT_NAME
 
 CHANNELS = {"rest", "webchat", "telegram", "socketio"}
 # a chat answer is fast or the family waits: buckets from 10 ms to 5 s
@@ -54,7 +55,7 @@ async def handle_message_measured(self: Agent, message: UserMessage) -> Any:
 async def parse_message_counted(self: MessageProcessor, message: UserMessage, *args: Any, **kwargs: Any) -> Any:
     parsed = await _original_parse_message(self, message, *args, **kwargs)
     intent = (parsed.get("intent") or {}).get("name")
-    if intent == "nlu_fallback":
+    if intent == DEFAULT_NLU_FALLBACK_INTENT_NAME:
         FALLBACKS.inc()
     elif intent == "emergency":
         EMERGENCIES.inc()
