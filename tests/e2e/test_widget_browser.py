@@ -248,8 +248,9 @@ def test_a_story_with_two_needs_and_a_hinted_emergency(browser: Browser, bot_wit
         "das Baby hört nicht auf zu schreien, ich habe Angst, dass ich es schüttle"
     )
     page.keyboard.press("Enter")
-    emergency = page.locator(".lotse-bot").last
-    expect(emergency).to_contain_text("0800 111 0 550")
+    # the numbers, found by their text: the need the message was also about may be offered after them
+    emergency = page.locator(".lotse-bot", has_text="0800 111 0 550").last
+    expect(emergency).to_contain_text("112")
     expect(emergency.locator('a[href="tel:08001110550"]')).to_be_visible()  # one tap to call
     expect(emergency.locator('a[href="tel:112"]')).to_be_visible()
     page.screenshot(path=str(SCREENSHOTS / "emergency-375x667.png"))
