@@ -24,7 +24,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from spacy.language import Language
 
 from bot.nlu.ages import find_ages
-from bot.nlu.emergency import danger_kind, fold
+from bot.nlu.emergency import PARENT, danger_kind, fold
 from lotse.languages import GERMAN, detect_language, language_packs
 from offers_db.categories import categories
 
@@ -235,7 +235,8 @@ class EmergencyGuard(_RuleComponent, EntityExtractorMixin):
             )
             if kind is None and not model_says:
                 continue
-            beside = need_beside_emergency(ranking, message.get(TEXT) or "")
+            # an overwhelmed parent's answer leads on to help for parents with a baby by its own button: no second offer
+            beside = need_beside_emergency(ranking, message.get(TEXT) or "") if kind != PARENT else None
             _decide_intent(message, EMERGENCY_INTENT)
             # NeedMentions' second need was relative to the model's first need, which the emergency replaced
             kept = [e for e in message.get(ENTITIES, []) if e.get("entity") != "other_need"]

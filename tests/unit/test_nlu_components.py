@@ -282,10 +282,17 @@ def test_guard_forces_emergency_and_names_its_kind() -> None:
     (result,) = EmergencyGuard().process([message(text, "need_fruehe_hilfen", ranking)])
     assert result.get(INTENT) == {"name": "emergency", "confidence": 1.0}
     assert result.get(INTENT_RANKING_KEY)[0]["name"] == "emergency"
-    # the numbers first, then the need the message was also about (Frühe Hilfen, action_offer_other_need)
+    # an overwhelmed parent's numbers lead on to Frühe Hilfen by their own button: no second need offered
+    assert [(e["entity"], e["value"]) for e in result.get(ENTITIES)] == [("emergency_type", "parent_overwhelmed")]
+
+
+def test_after_other_emergencies_the_need_of_the_message_is_offered() -> None:
+    ranking = ranked(("emergency", 0.6), ("need_wohnen", 0.3))
+    text = "er hat mich geschlagen, ich will mit den kindern weg, aber wohin?"
+    (result,) = EmergencyGuard().process([message(text, "emergency", ranking)])
     assert [(e["entity"], e["value"]) for e in result.get(ENTITIES)] == [
-        ("emergency_type", "parent_overwhelmed"),
-        ("other_need", "fruehe_hilfen"),
+        ("emergency_type", "violence"),
+        ("other_need", "wohnen"),
     ]
 
 
