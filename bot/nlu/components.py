@@ -60,10 +60,11 @@ NAMED_NEED_OVERRIDES = frozenset({"nlu_fallback", "out_of_scope", "show_all_need
 # found, and the deliberately hard safe cases of tests/emergency_cases.yml alarm 54 times of 187 — fewer than the
 # earlier model at 0.25 (62)
 EMERGENCY_MODEL_FLOOR = 0.2
-# After the emergency numbers the bot offers the need the message was also about ("ich krieg kaum Luft, die
-# Mahnungen stapeln sich": Schuldnerberatung), so a parent in distress is not left with numbers only: the model's
-# best need from this confidence on. 0.12 from the development set (tests/dev_families.yml): of its stories that
-# get emergency numbers without being emergencies, most carry their need at 0.12–0.5; below, mostly a wrong one.
+# After the emergency numbers the bot offers the need the message was also about ("Ich bin am Ende, meine
+# 15-Jährige kommt nachts nicht heim …": Erziehungsberatung), so a parent in distress is not left with numbers
+# only: a need the message names plainly, else the model's best need from this confidence on. 0.12 from the
+# development set (tests/dev_families.yml): of its stories that get emergency numbers without being emergencies,
+# most carry their need at 0.12–0.5; below, mostly a wrong one.
 NEED_BESIDE_EMERGENCY = 0.12
 # the emergency answer's own button ("Hilfe in Alfeld finden") already leads to this need
 CRISIS_NEED = "schutz_krise"
