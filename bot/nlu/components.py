@@ -207,9 +207,7 @@ def need_beside_emergency(ranking: list[dict[str, Any]], text: str = "") -> str 
     the model saw, when likely enough — never the crisis help itself."""
     folded = fold(text)
     words = set(re.findall(r"\w+", folded))
-    named = [
-        c for c in categories() if c != CRISIS_NEED and _mentions(folded, words, c, specific_only=True, offices=False)
-    ]
+    named = [c for c in _named_plainly(folded, words, offices=False) if c != CRISIS_NEED]
     if len(named) == 1:
         return named[0]
     needs = [i for i in ranking if str(i.get("name") or "").startswith(NEED_PREFIX)]
@@ -281,6 +279,11 @@ def _mentions(
     return any(p in folded_text for p in phrases) or any(w.startswith(stem) for stem in stems for w in said)
 
 
+def _named_plainly(folded_text: str, words: set[str], offices: bool = True) -> list[str]:
+    """The needs whose specific words stand in the text ("Kitaplatz", "Lehrstelle"), in category order."""
+    return [c for c in categories() if _mentions(folded_text, words, c, specific_only=True, offices=offices)]
+
+
 def second_need(text: str, ranking: list[dict[str, Any]], first: str) -> str | None:
     """Another need the message names besides `first` ("Schulden … und die Miete"), or None."""
     folded = fold(text)
@@ -296,10 +299,8 @@ def second_need(text: str, ranking: list[dict[str, Any]], first: str) -> str | N
             continue
         if confidence >= SECOND_NEED_ALONE or _mentions(folded, words, category_id, offices=False):
             return category_id
-    for category_id in categories():  # named plainly, though the model did not rank it
-        if category_id != first_id and _mentions(folded, words, category_id, specific_only=True, offices=False):
-            return category_id
-    return None
+    # named plainly, though the model did not rank it
+    return next((c for c in _named_plainly(folded, words, offices=False) if c != first_id), None)
 
 
 def named_need(text: str) -> str | None:
@@ -308,7 +309,7 @@ def named_need(text: str) -> str | None:
     words = re.findall(r"[^\W\d_]+", folded)
     if not words or len(words) > NAMED_NEED_MAX_WORDS:
         return None
-    named = [c for c in categories() if _mentions(folded, set(words), c, specific_only=True)]
+    named = _named_plainly(folded, set(words))
     return named[0] if len(named) == 1 else None
 
 
