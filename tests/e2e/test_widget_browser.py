@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Page, Route, expect, sync_playwright
 
 from bot.model import PROJECT_ROOT
 from bot.run import start_servers, stop, wait_for_servers
@@ -228,6 +228,28 @@ def test_server_outage_shows_german_notice_and_chat_continues(
     page.get_by_label("Ihre Nachricht").fill("schuldnerberatung")
     page.keyboard.press("Enter")
     expect(page.locator(".lotse-card").first).to_be_visible()
+    page.close()
+
+
+def test_a_greeting_lost_in_a_reconnect_is_asked_for_again(browser: Browser, bot_with_test_offers: RunningBot) -> None:
+    """As when the instance holding the widget's Socket.IO session goes away just as the greeting is asked for."""
+    page = browser.new_page(viewport={"width": 375, "height": 667})
+    page.set_default_timeout(TIMEOUT_MS)
+    lost: list[str] = []
+
+    def lose_the_first_greeting(route: Route) -> None:
+        body = route.request.post_data or ""
+        if not lost and '"/greet"' in body:
+            lost.append(body)
+            route.abort()
+        else:
+            route.continue_()
+
+    page.route("**/socket.io/**", lose_the_first_greeting)
+    page.goto(demo_url(bot_with_test_offers))
+    expect(page.locator(".lotse-bot").first).to_contain_text("Familien-Lotse")
+    assert lost, "the greeting's request was not seen"
+    expect(page.locator(".lotse-bot", has_text="Familien-Lotse")).to_have_count(1)
     page.close()
 
 

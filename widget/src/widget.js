@@ -295,7 +295,8 @@ class LotseWidget {
         if (message.sender === "user") this.addUser(message.text);
         else this.addBot(message, false);
       }
-      this.greeted = this.greeted || (messages || []).length > 0;
+      // nothing stored yet: a greeting asked for before a reconnect was lost with its instance, ask again
+      this.greeted = (messages || []).length > 0;
       if (!this.greeted && this.isOpen()) this.greet();
     });
     this.socket.on("bot_uttered", (message) => this.addBot(message, true));
