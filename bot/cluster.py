@@ -39,6 +39,7 @@ DEPLOY_DIR = PROJECT_ROOT / "deploy"
 TEMPLATES = DEPLOY_DIR / "cluster"
 LOCATIONS = DEPLOY_DIR / "nginx" / "lotse-locations.conf"
 START_TIMEOUT_S = 300  # two Rasa servers loading their model at once on 2 cores: ~60–90 s
+FAIL_TIMEOUT_S = 10  # nginx leaves a server that refused a connection out this long (max_fails=1)
 STOP_TIMEOUT_S = 60
 # marks every process supervisord starts (and supervisord itself), so `stop` finds exactly ours
 MARKER = "LOTSE_CLUSTER"
@@ -151,7 +152,9 @@ def _user_directive() -> str:
 
 def nginx_config(cluster: Cluster) -> str:
     def servers(ports: Iterable[int]) -> str:
-        return "\n".join(f"        server 127.0.0.1:{port} max_fails=1 fail_timeout=10s;" for port in ports)
+        return "\n".join(
+            f"        server 127.0.0.1:{port} max_fails=1 fail_timeout={FAIL_TIMEOUT_S}s;" for port in ports
+        )
 
     return render(
         _template("nginx.conf.template"),
