@@ -104,6 +104,12 @@ def _row(offer: Offer) -> dict[str, object]:
     }
 
 
+# with the child's age known, offers for at most this many years come first (they were made for that age)
+SPECIFIC_SPAN = 6
+# with the age unknown, offers for at most this many years come after the broad ones
+NARROW_SPAN = 3
+
+
 def text_score(search_text: str, terms: Sequence[str]) -> float:
     """How well the offer's words match the query terms: a word starting with the term (German plurals
     and compounds: 'klassenfahrt' in 'klassenfahrten') counts more than a shared five-letter stem."""
@@ -194,10 +200,13 @@ class OfferRepository(UsesDatabase):
             if terms and not query.need and relevance == 0:
                 continue
             span = (row.max_age if row.max_age is not None else 27) - (row.min_age or 0)
-            specific = query.child_age is not None and span <= 6
+            specific = query.child_age is not None and span <= SPECIFIC_SPAN
+            # age unknown: an offer for a few years only (baby equipment, 0–1) fits few families, so it comes after
+            # the broad ones that match as well ("das Geld reicht nie": Bürgergeld before Babyausstattung)
+            narrow = query.child_age is None and span <= NARROW_SPAN
             local = bool(district and row.district and normalize(row.district) == district)
             speaks = bool(query.language and query.language in row.languages.split())
-            ranked.append(((not specific, -relevance, not local, not speaks, span, row.title), row.data))
+            ranked.append(((not specific, -relevance, narrow, not local, not speaks, span, row.title), row.data))
         ranked.sort(key=lambda item: item[0])
         return [Offer.from_json(data) for _, data in ranked[offset : offset + limit]]
 

@@ -8,6 +8,7 @@ from offers_db.repository import SearchQuery, normalize, query_terms
 from tests.factories import make_offer, memory_repository
 
 TODAY = date(2026, 6, 1)
+MONEY = ("finanzielle_hilfe",)
 
 
 def ids(repository, **query) -> list[str]:
@@ -40,6 +41,20 @@ def test_age_specific_offers_rank_before_open_ones() -> None:
         make_offer("z-kita", min_age=3, max_age=6),
     )
     assert ids(repo, need="kinderbetreuung", child_age=4) == ["z-kita", "a-offen"]
+
+
+def test_with_the_age_unknown_offers_for_a_few_years_come_after_the_broad_ones() -> None:
+    repo = memory_repository(
+        make_offer("a-baby", title="Geld für die Babyausstattung", min_age=0, max_age=1, categories=MONEY),
+        make_offer(
+            "b-kinderzuschlag", title="Kinderzuschlag: Geld für Familien", min_age=0, max_age=25, categories=MONEY
+        ),
+        make_offer("c-buergergeld", title="Bürgergeld: Geld zum Leben", min_age=None, max_age=None, categories=MONEY),
+    )
+    assert ids(repo, need="finanzielle_hilfe", text="das geld reicht nie")[-1] == "a-baby"
+    # still first when the text asks for it, and for a baby
+    assert ids(repo, need="finanzielle_hilfe", text="geld für babyausstattung")[0] == "a-baby"
+    assert ids(repo, need="finanzielle_hilfe", child_age=0.5)[0] == "a-baby"
 
 
 def test_text_relevance_orders_within_the_category() -> None:
