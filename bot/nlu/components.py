@@ -60,8 +60,14 @@ NAMED_NEED_OVERRIDES = frozenset({"nlu_fallback", "out_of_scope", "show_all_need
 # found, and the deliberately hard safe cases of tests/emergency_cases.yml alarm 54 times of 187 — fewer than the
 # earlier model at 0.25 (62)
 EMERGENCY_MODEL_FLOOR = 0.2
-# After the emergency numbers the bot offers the need the message was also about ("Ich bin am Ende, meine
-# 15-Jährige kommt nachts nicht heim …": Erziehungsberatung), so a parent in distress is not left with numbers
+# ... unless the model is at least twice as sure of a need: "Ich bin mit den Nerven runter, mein Sohn hört überhaupt
+# nicht" (Erziehungsberatung 0.62, emergency 0.24) wants help with the son, not the police's number. Chosen on the
+# development set and tests/emergency_cases.yml (stop 22): no emergency of any set is lost (the closest, on the held-out
+# set, has emergency 1.1 times its best need), and 1 + 6 calm stories no longer alarm; 0.75 would spare 12 but leave
+# less room for a model trained on another CPU. Rules (bot/nlu/emergency.py) always alarm.
+EMERGENCY_SHARE_OF_NEED = 0.5
+# After the emergency numbers the bot offers the need the message was also about ("Ich kann nicht mehr, jeden Tag
+# nur Gebrüll, drei Kinder und Homeoffice …": Erziehungsberatung), so a parent in distress is not left with numbers
 # only: a need the message names plainly, else the model's best need from this confidence on. 0.12 from the
 # development set (tests/dev_families.yml): of its stories that get emergency numbers without being emergencies,
 # most carry their need at 0.12–0.5; below, mostly a wrong one.
@@ -228,11 +234,7 @@ class EmergencyGuard(_RuleComponent, EntityExtractorMixin):
         for message in messages:
             kind = danger_kind(message.get(TEXT) or "")
             ranking = message.get(INTENT_RANKING_KEY) or []
-            model_says = any(
-                i.get("name") == EMERGENCY_INTENT and float(i.get("confidence") or 0) >= EMERGENCY_MODEL_FLOOR
-                for i in ranking
-            )
-            if kind is None and not model_says:
+            if kind is None and not model_says_emergency(ranking):
                 continue
             # an overwhelmed parent's answer leads on to help for parents with a baby by its own button: no second offer
             beside = need_beside_emergency(ranking, message.get(TEXT) or "") if kind != PARENT else None
@@ -250,6 +252,14 @@ class EmergencyGuard(_RuleComponent, EntityExtractorMixin):
             if found:
                 message.set(ENTITIES, message.get(ENTITIES, []) + self.add_extractor_name(found), add_to_output=True)
         return messages
+
+
+def model_says_emergency(ranking: list[dict[str, Any]]) -> bool:
+    """The model's emergency guess counts: from EMERGENCY_MODEL_FLOOR on, unless a need is far likelier."""
+    confidence = {str(i.get("name")): float(i.get("confidence") or 0.0) for i in ranking}
+    emergency = confidence.get(EMERGENCY_INTENT, 0.0)
+    best_need = max((c for name, c in confidence.items() if name.startswith(NEED_PREFIX)), default=0.0)
+    return emergency >= EMERGENCY_MODEL_FLOOR and emergency >= EMERGENCY_SHARE_OF_NEED * best_need
 
 
 @cache

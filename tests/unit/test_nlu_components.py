@@ -349,6 +349,37 @@ def test_guard_trusts_the_models_emergency_guess_from_the_floor_on() -> None:
     assert result.get(ENTITIES, []) == []
 
 
+@pytest.mark.parametrize(
+    ("ranking", "alarms"),
+    [
+        # a need twice as likely as the emergency: the model's guess does not count
+        (ranked(("need_erziehungsberatung", 0.62), ("emergency", 0.24)), False),
+        (
+            ranked(("need_erziehungsberatung", 2 * EMERGENCY_MODEL_FLOOR + 0.01), ("emergency", EMERGENCY_MODEL_FLOOR)),
+            False,
+        ),
+        # up to that share it counts: an emergency below a likelier need (a held-out case: 0.2 beside 0.18)
+        (ranked(("need_erziehungsberatung", 2 * EMERGENCY_MODEL_FLOOR), ("emergency", EMERGENCY_MODEL_FLOOR)), True),
+        (ranked(("nlu_fallback", 0.45), ("need_fruehe_hilfen", 0.24), ("emergency", 0.2)), True),
+        # below the floor never, whatever the needs
+        (ranked(("nlu_fallback", 0.8), ("emergency", 0.19)), False),
+    ],
+)
+def test_the_models_emergency_guess_counts_unless_a_need_is_far_likelier(
+    ranking: list[dict[str, Any]], alarms: bool
+) -> None:
+    text = "ich weiß nicht mehr weiter mit ihm"
+    (result,) = EmergencyGuard().process([message(text, str(ranking[0]["name"]), ranking)])
+    assert (result.get(INTENT)["name"] == "emergency") is alarms
+
+
+def test_a_rule_alarms_even_when_the_model_is_sure_of_a_need() -> None:
+    ranking = ranked(("need_erziehungsberatung", 0.95), ("emergency", 0.01))
+    text = "er hat mich heute wieder geschlagen, ich brauche eine Erziehungsberatung"
+    (result,) = EmergencyGuard().process([message(text, "need_erziehungsberatung", ranking)])
+    assert result.get(INTENT)["name"] == "emergency"
+
+
 def test_guard_leaves_calm_messages_alone() -> None:
     ranking = ranked(("need_arbeit_ausbildung", 0.7), ("emergency", 0.05))
     (result,) = EmergencyGuard().process(
