@@ -63,7 +63,7 @@ EMERGENCY_MODEL_FLOOR = 0.2
 # ... unless the model is at least twice as sure of a need: "Ich bin mit den Nerven runter, mein Sohn hört überhaupt
 # nicht" (Erziehungsberatung 0.62, emergency 0.24) wants help with the son, not the police's number. Chosen on the
 # development set and tests/emergency_cases.yml (stop 22): no emergency of any set is lost (the closest, on the held-out
-# set, has emergency 1.1 times its best need), and 1 + 6 calm stories no longer alarm; 0.75 would spare 12 but leave
+# set, has emergency 1.1 times its best need), and 1 + 5 calm stories no longer alarm; 0.75 would spare 12 but leave
 # less room for a model trained on another CPU. Rules (bot/nlu/emergency.py) always alarm.
 EMERGENCY_SHARE_OF_NEED = 0.5
 # After the emergency numbers the bot offers the need the message was also about ("Ich kann nicht mehr, jeden Tag
