@@ -62,7 +62,7 @@ NAMED_NEED_OVERRIDES = frozenset({"nlu_fallback", "out_of_scope", "show_all_need
 EMERGENCY_MODEL_FLOOR = 0.2
 # ... unless the model is at least twice as sure of a need: "Ich bin mit den Nerven runter, mein Sohn hört überhaupt
 # nicht" (Erziehungsberatung 0.62, emergency 0.24) wants help with the son, not the police's number. Chosen on the
-# development set and tests/emergency_cases.yml (stop 22): no emergency of any set is lost (the closest, on the held-out
+# development set and tests/emergency_cases.yml (2026-11-27): no emergency of any set is lost (the closest, on the held-out
 # set, has emergency 1.1 times its best need), and 1 + 5 calm stories no longer alarm; 0.75 would spare 12 but leave
 # less room for a model trained on another CPU. Rules (bot/nlu/emergency.py) always alarm.
 EMERGENCY_SHARE_OF_NEED = 0.5
