@@ -62,9 +62,9 @@ NAMED_NEED_OVERRIDES = frozenset({"nlu_fallback", "out_of_scope", "show_all_need
 EMERGENCY_MODEL_FLOOR = 0.2
 # ... unless the model is at least twice as sure of a need: "Ich bin mit den Nerven runter, mein Sohn hört überhaupt
 # nicht" (Erziehungsberatung 0.62, emergency 0.24) wants help with the son, not the police's number. Chosen on the
-# development set and tests/emergency_cases.yml (2026-11-27): no emergency of any set is lost (the closest, on the held-out
-# set, has emergency 1.1 times its best need), and 1 + 5 calm stories no longer alarm; 0.75 would spare 12 but leave
-# less room for a model trained on another CPU. Rules (bot/nlu/emergency.py) always alarm.
+# development set and tests/emergency_cases.yml (2026-11-27): no emergency of any set is lost (the closest, on the
+# held-out set, has emergency 1.1 times its best need), and 1 + 5 calm stories no longer alarm; 0.75 would spare 12
+# but leave less room for a model trained on another CPU. Rules (bot/nlu/emergency.py) always alarm.
 EMERGENCY_SHARE_OF_NEED = 0.5
 # After the emergency numbers the bot offers the need the message was also about ("Ich kann nicht mehr, jeden Tag
 # nur Gebrüll, drei Kinder und Homeoffice …": Erziehungsberatung), so a parent in distress is not left with numbers
@@ -216,14 +216,23 @@ def need_beside_emergency(ranking: list[dict[str, Any]], text: str = "") -> str 
     named = [c for c in _named_plainly(folded, words, offices=False) if c != CRISIS_NEED]
     if len(named) == 1:
         return named[0]
-    needs = [i for i in ranking if str(i.get("name") or "").startswith(NEED_PREFIX)]
-    if not needs:
+    best = _best_need(ranking)
+    if best is None:
         return None
-    best = max(needs, key=lambda i: float(i.get("confidence") or 0.0))
-    need = str(best["name"]).removeprefix(NEED_PREFIX)
-    if need == CRISIS_NEED or need not in categories() or float(best.get("confidence") or 0.0) < NEED_BESIDE_EMERGENCY:
+    need, confidence = best
+    if need == CRISIS_NEED or need not in categories() or confidence < NEED_BESIDE_EMERGENCY:
         return None
     return need
+
+
+def _best_need(ranking: list[dict[str, Any]]) -> tuple[str, float] | None:
+    """The model's likeliest need (category id) and its confidence, or None when the ranking has no need."""
+    needs = [
+        (str(i["name"]).removeprefix(NEED_PREFIX), float(i.get("confidence") or 0.0))
+        for i in ranking
+        if str(i.get("name") or "").startswith(NEED_PREFIX)
+    ]
+    return max(needs, key=lambda need: need[1], default=None)
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
@@ -256,10 +265,11 @@ class EmergencyGuard(_RuleComponent, EntityExtractorMixin):
 
 def model_says_emergency(ranking: list[dict[str, Any]]) -> bool:
     """The model's emergency guess counts: from EMERGENCY_MODEL_FLOOR on, unless a need is far likelier."""
-    confidence = {str(i.get("name")): float(i.get("confidence") or 0.0) for i in ranking}
-    emergency = confidence.get(EMERGENCY_INTENT, 0.0)
-    best_need = max((c for name, c in confidence.items() if name.startswith(NEED_PREFIX)), default=0.0)
-    return emergency >= EMERGENCY_MODEL_FLOOR and emergency >= EMERGENCY_SHARE_OF_NEED * best_need
+    emergency = max(
+        (float(i.get("confidence") or 0.0) for i in ranking if i.get("name") == EMERGENCY_INTENT), default=0.0
+    )
+    best = _best_need(ranking)
+    return emergency >= EMERGENCY_MODEL_FLOOR and emergency >= EMERGENCY_SHARE_OF_NEED * (best[1] if best else 0.0)
 
 
 @cache
