@@ -9,6 +9,9 @@ Differences to Rasa's SocketIOInput, each for a reason:
 - the offers payload is sent as {"custom": {...}} (Rasa's version drops custom JSON without "data");
 - on resume the server replays the conversation from the tracker store, so the browser stores
   nothing but the session id and its token;
+- every message is confirmed (a Socket.IO acknowledgement) once handled; the widget sends one that was
+  never confirmed again after a reconnect (its instance went away), with the same id, and the server drops
+  a resent message whose id its conversation already has, so nothing is lost or doubled;
 - with LOTSE_REDIS_URL set, the Socket.IO messages go through Redis (AsyncRedisManager), so a reply
   reaches the browser whichever Rasa instance produced it (several instances behind nginx).
 """
@@ -18,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import logging
+import re
 import secrets
 import uuid
 from collections.abc import Awaitable, Callable
@@ -76,6 +80,26 @@ def client_manager(redis_url: str | None) -> AsyncRedisManager | None:
         return None
     database = urlsplit(redis_url).path.strip("/") or "0"
     return AsyncRedisManager(redis_url, channel=f"lotse-webchat-{database}")
+
+
+MESSAGE_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
+
+
+def message_id(data: dict[str, Any]) -> str | None:
+    """The widget's id of a message, if it sent a well-formed one (kept in the user event's metadata)."""
+    value = data.get("id")
+    return value if isinstance(value, str) and MESSAGE_ID.fullmatch(value) else None
+
+
+def received_ids(events: list[dict[str, Any]]) -> list[str]:
+    """The widget's ids of the user messages a conversation already has."""
+    return [
+        event["metadata"]["message_id"]
+        for event in events
+        if event.get("event") == "user"
+        and isinstance(event.get("metadata"), dict)
+        and isinstance(event["metadata"].get("message_id"), str)
+    ]
 
 
 def sign(secret: bytes, session_id: str) -> str:
@@ -186,34 +210,43 @@ class WebchatInput(InputChannel):
             token = sign(self.secret, session_id)
             await sio.emit("session_confirm", {"session_id": session_id, "token": token}, room=sid)
             if resumed:
-                await sio.emit("history", {"messages": await self._history(session_id)}, room=sid)
+                events = await self._events(session_id)
+                history = {"messages": history_messages(events), "received": received_ids(events)}
+                await sio.emit("history", history, room=sid)
 
         @sio.on("disconnect")
         async def disconnect(sid: str) -> None:
             self.sessions.pop(sid, None)
 
         @sio.on("user_uttered")
-        async def handle_message(sid: str, data: Any) -> None:
+        async def handle_message(sid: str, data: Any) -> dict[str, Any]:
+            """Handles one message; what it returns is the widget's acknowledgement."""
             session_id = self.sessions.get(sid)
-            text = data.get("message") if isinstance(data, dict) else None
+            data = data if isinstance(data, dict) else {}
+            text, known_id = data.get("message"), message_id(data)
             if session_id is None:
                 await sio.emit("chat_error", {"code": "no_session"}, room=sid)
-                return
+                return {"error": "no_session"}
             if not isinstance(text, str) or not text.strip():
-                return
+                return {"error": "empty"}
             if len(text) > MAX_MESSAGE_CHARS:
                 await sio.emit("chat_error", {"code": "too_long", "max": MAX_MESSAGE_CHARS}, room=sid)
-                return
+                return {"error": "too_long"}
+            if known_id and data.get("resent") is True and known_id in received_ids(await self._events(session_id)):
+                return {"id": known_id, "duplicate": True}
             output = WebchatOutput(sio, "bot_uttered")
-            await on_new_message(UserMessage(text, output, session_id, input_channel=self.name()))
+            metadata = {"message_id": known_id} if known_id else None
+            await on_new_message(UserMessage(text, output, session_id, input_channel=self.name(), metadata=metadata))
+            return {"id": known_id}
 
         return webchat
 
-    async def _history(self, session_id: str) -> list[dict[str, Any]]:
+    async def _events(self, session_id: str) -> list[dict[str, Any]]:
+        """The conversation's events since its last restart, from the tracker store."""
         if self.app is None:
             return []
         tracker = await self.app.ctx.agent.tracker_store.retrieve(session_id)
-        return history_messages(tracker.current_state(EventVerbosity.AFTER_RESTART)["events"]) if tracker else []
+        return tracker.current_state(EventVerbosity.AFTER_RESTART)["events"] if tracker else []
 
 
 class _AppKeepingBlueprint(SocketBlueprint):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -250,6 +250,79 @@ def test_a_greeting_lost_in_a_reconnect_is_asked_for_again(browser: Browser, bot
     expect(page.locator(".lotse-bot").first).to_contain_text("Familien-Lotse")
     assert lost, "the greeting's request was not seen"
     expect(page.locator(".lotse-bot", has_text="Familien-Lotse")).to_have_count(1)
+    page.close()
+
+
+MESSAGE = "Ich suche einen Kitaplatz, mein Sohn ist 4"
+
+
+def send_with_first_request(page: Page, on_first: Callable[[Route], None]) -> list[str]:
+    """Types MESSAGE; the first request that carries it to the server goes to `on_first`, the others through."""
+    seen: list[str] = []
+    page.evaluate("window.socketBefore = window.lotseWidget.socket.id")
+
+    def handle(route: Route) -> None:
+        body = route.request.post_data or ""
+        if not seen and MESSAGE in body:
+            seen.append(body)
+            on_first(route)
+        else:
+            route.continue_()
+
+    page.route("**/socket.io/**", handle)
+    page.get_by_label("Ihre Nachricht").fill(MESSAGE)
+    page.keyboard.press("Enter")
+    return seen
+
+
+def wait_for_the_reconnect(page: Page) -> None:
+    """Until the widget has a new Socket.IO session (polled from outside: the page's CSP forbids eval)."""
+    reconnected = "window.lotseWidget.socket.connected && window.lotseWidget.socket.id !== window.socketBefore"
+    for _ in range(TIMEOUT_MS // 100):
+        if page.evaluate(reconnected):
+            return
+        page.wait_for_timeout(100)
+    pytest.fail("the widget did not reconnect")
+
+
+def times_in_the_stored_conversation(page: Page, text: str) -> int:
+    """How often the server's conversation has `text` from the parent: a reload replays it from the tracker."""
+    page.unroute("**/socket.io/**")
+    page.reload()
+    expect(page.locator(".lotse-bot").first).to_be_visible()
+    expect(page.locator(".lotse-card").first).to_be_visible()
+    return page.locator(".lotse-user", has_text=text).count()
+
+
+def test_a_message_lost_on_its_way_is_sent_again_after_the_reconnect(
+    browser: Browser, bot_with_test_offers: RunningBot
+) -> None:
+    """As when the instance holding the widget's session goes away while the parent's message is on its way."""
+    page = open_chat(browser, demo_url(bot_with_test_offers))
+    lost = send_with_first_request(page, lambda route: route.abort())
+    wait_for_the_reconnect(page)
+    expect(page.locator(".lotse-card").first).to_be_visible()
+    assert lost, "the message's request was not seen"
+    expect(page.locator(".lotse-user", has_text=MESSAGE)).to_have_count(1)
+    assert times_in_the_stored_conversation(page, MESSAGE) == 1
+    page.close()
+
+
+def test_a_message_the_server_got_is_not_sent_twice_when_only_the_answer_was_lost(
+    browser: Browser, bot_with_test_offers: RunningBot
+) -> None:
+    """The request reaches the server, but the browser sees it fail (the connection broke on the way back)."""
+
+    def deliver_then_fail(route: Route) -> None:
+        route.fetch()
+        route.abort()
+
+    page = open_chat(browser, demo_url(bot_with_test_offers))
+    delivered = send_with_first_request(page, deliver_then_fail)
+    wait_for_the_reconnect(page)
+    expect(page.locator(".lotse-card").first).to_be_visible()
+    assert delivered, "the message's request was not seen"
+    assert times_in_the_stored_conversation(page, MESSAGE) == 1
     page.close()
 
 

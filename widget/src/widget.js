@@ -46,6 +46,11 @@ const CHOOSE_LANGUAGE = /^\/choose_language\{"language":\s*"([A-Za-z-]{2,20})"\}
 
 const script = document.currentScript;
 
+// A message's id for the server's duplicate check: unique within a conversation is enough
+function newMessageId() {
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
+}
+
 // Settings: defaults < data-* attributes of the script tag < window.LotseWidgetConfig
 function scriptSettings() {
   if (!script) return {};
@@ -270,6 +275,9 @@ class LotseWidget {
   }
 
   connect() {
+    // messages sent but not yet confirmed by the server (id -> message): sent again after a reconnect unless the
+    // conversation the server replays already has them (the server also drops a resent one it already has)
+    this.pending = new Map();
     // long-polling only: the Sanic driver of python-engineio 4.7 cannot upgrade to websockets
     this.socket = io(config.server, { path: "/socket.io", transports: ["polling"], reconnectionDelayMax: 4000 });
     this.socket.on("connect", () => {
@@ -284,10 +292,10 @@ class LotseWidget {
       this.sessionIsNew = !known || known.session_id !== session.session_id;
       sessionStorage.setItem(SESSION_KEY, JSON.stringify(session));
       this.sessionNumber.textContent = session.session_id;
-      if (this.sessionIsNew) { this.log.replaceChildren(); this.greeted = false; this.chooseLanguage(GERMAN); }  // a new chat starts in German
+      if (this.sessionIsNew) { this.log.replaceChildren(); this.greeted = false; this.pending.clear(); this.chooseLanguage(GERMAN); }  // a new chat starts in German
       if (this.sessionIsNew && this.isOpen()) this.greet();
     });
-    this.socket.on("history", ({ messages }) => {
+    this.socket.on("history", ({ messages, received }) => {
       this.log.replaceChildren();
       // the history has the language messages: replayed from German, each message gets the language it had
       if ((messages || []).some((message) => message.custom && message.custom.type === "language")) this.showLanguage(GERMAN);
@@ -298,6 +306,7 @@ class LotseWidget {
       // nothing stored yet: a greeting asked for before a reconnect was lost with its instance, ask again
       this.greeted = (messages || []).length > 0;
       if (!this.greeted && this.isOpen()) this.greet();
+      this.resendPending(new Set(received || []));
     });
     this.socket.on("bot_uttered", (message) => this.addBot(message, true));
     this.socket.on("chat_error", (error) => {
@@ -371,7 +380,7 @@ class LotseWidget {
   greet() {
     if (this.greeted) return;
     this.greeted = true;
-    this.send("/greet", null);
+    this.send("/greet", null, undefined, false);  // not kept: an empty conversation after a reconnect asks again
   }
 
   restart() {
@@ -379,6 +388,7 @@ class LotseWidget {
     this.chooseLanguage(GERMAN);
     this.log.replaceChildren();
     this.greeted = false;
+    this.pending.clear();
     this.socket.emit("session_request", { restart: true });
     this.input.focus();
   }
@@ -391,13 +401,31 @@ class LotseWidget {
     this.send(text, text);
   }
 
-  send(payload, shownText, shownLang) {
+  send(payload, shownText, shownLang, keep = true) {
     if (!this.socket.connected) { this.goOffline(); return; }
     if (shownText) this.addUser(shownText, shownLang);
+    const message = { message: payload, id: keep ? newMessageId() : undefined, shownText, shownLang };
+    if (keep) this.pending.set(message.id, message);
+    this.emitMessage(message, false);
+  }
+
+  // the server confirms a message once it has been handled (or refused); until then it stays pending
+  emitMessage(message, resent) {
     this.typing.hidden = false;
     clearTimeout(this.typingTimer);
     this.typingTimer = setTimeout(() => { this.typing.hidden = true; }, 15000);
-    this.socket.emit("user_uttered", { message: payload });
+    const data = { message: message.message };
+    if (message.id) Object.assign(data, { id: message.id, resent });
+    this.socket.emit("user_uttered", data, () => this.pending.delete(message.id));
+  }
+
+  // after a reconnect: the replayed conversation is shown; what the server never received is shown and sent again
+  resendPending(received) {
+    for (const [id, message] of this.pending) {
+      if (received.has(id)) { this.pending.delete(id); continue; }
+      if (message.shownText) this.addUser(message.shownText, message.shownLang);
+      this.emitMessage(message, true);
+    }
   }
 
   addUser(text, lang = this.language.lang) {
