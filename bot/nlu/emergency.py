@@ -123,6 +123,8 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"stuhle|flaschen|durch die (?:wohnung|kuche|gegend))",
         rf"angst vor (?:ihm|meinem (?:mann|freund|vater|ex|partner|stiefvater)|papa|meiner mutter|{PERSON}\b)",
         r"(?:traue?|trau) mich nicht (?:mehr )?(?:nach hause|heim)",
+        # afraid to go home: "ich hab Angst, nach Hause zu gehen", "Angst heimzukommen, wenn er da ist"
+        r"\bangst,? (?:\w+ ){0,2}(?:(?:nach hause|heim) ?zu ?(?:gehen|kommen|fahren)|heimzu(?:gehen|kommen|fahren))",
         r"(?:eingesperrt|sperrt (?:mich|uns|die kinder) ein)",
         # coercive control: phone or keys taken and the door locked, not let out; hiding with the children
         r"(?:handy|telefon|schlussel)\w* (?:\w+ )?(?:weggenommen|abgenommen|weg|ab|versteckt|kaputt gemacht)\b.{0,80}"
@@ -319,7 +321,13 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"|nebenwohnung|hausflur|treppenhaus)\b.{0,80}"
         r"(?:schreit|schreien|brüllt|weint|wimmert|ruft|allein|alleine|schlägt|geschlagen|hunger|verwahrlos|klatscht"
         r"|nichts zu essen|nix zu essen|gebettelt|bettelt|fliegen)"
-        r".{0,60}(?:stunden|\btagen?\b|seit|nacht|immer|jeden tag|niemand|keiner|kind|baby|klein|mama)",  # not Montage
+        r".{0,60}(?:stunden|\btagen?\b|seit|nacht|immer|jeden tag|niemand|keiner|kind|baby|klein|mama|papa"
+        r"|bitte nicht|hor auf|aufhoren)",  # not Montage
+        # the neighbours' children with bruises again and again
+        r"(?:nachbar\w*kind\w*|(?:nachbar\w*|nebenan|von oben|von unten|gegenuber|im haus)\b.{0,40}(?:kind|kinder|junge"
+        r"|jungen|madchen|kleine\w*)|(?:kind|kinder|junge|jungen|madchen|kleine\w*)\b.{0,20}(?:nachbar\w*|nebenan"
+        r"|von oben|von unten|gegenuber))\b.{0,40}(?:immer|standig|oft|schon wieder|wieder|jeden tag)\b.{0,20}"
+        r"(?:blaue flecke?n?|blaue[ns]? auge|striemen)",
         r"\w*(?:kind|kinder|baby|kleine|kleinen|junge|mädchen|jährige\w*)\b.{0,80}"
         r"(?:\balleine?\b|ohne (?:erwachsene|eltern)|keiner (?:macht auf|kommt)|niemand (?:ist |war )?(?:da|zu sehen|"
         r"kommt|macht auf|reagiert))"
@@ -351,7 +359,9 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"|dick ?pics?)|(?:erwachsen\w*|alter\w* (?:mann|typ))\b.{0,40}nackt",
         # a minor with an adult partner: "sie ist 14, er 24"
         r"(?:sie|er|tochter|sohn)\w* (?:ist )?1[0-5]\b.{0,25}\b(?:er|sie)\b (?:ist )?(?:schon )?[2-9]\d\b"
-        r"|\b1[0-5]\b.{0,40}\b(?:freund|typ|mann|kerl)\b (?:mit|von|ist)? ?(?:schon )?[2-9]\d\b",
+        r"|\b1[0-5]\b.{0,40}\b(?:freund|typ|mann|kerl)\b,? (?:mit|von|ist|der)? ?(?:ist )?(?:schon |fast |uber )?"
+        r"[2-9]\d\b"
+        r"(?! ?(?:euro|eur|€|minuten|min|km|meter|prozent|%|uhr|mal)\b)",
         # an adult giving a minor drugs or alcohol, a small child left in the car, a child nobody can find, a carer gone
         r"(?:mann|typ|erwachsen\w*|alter\w*)\b.{0,40}\b(?:ihm|ihr)\b.{0,10}(?:drogen|gras|koks|crystal|alkohol)",
         r"\w*(?:kind|jahrig\w*|baby|kleine\w*)\b.{0,30}(?:allein |alleine )?im (?:auto|wagen) (?:sitzen|zuruck|warten)"
@@ -499,6 +509,18 @@ NOT_DANGER = _pattern(
     r"(?:baby|kind|kindern|kleinen|sohn|tochter|zwillingen)\b (?:\w+ )?(?:allein|alleine)\b"
     r"|(?:musste|muss) (?:die|meine|unsere) (?:\w+ )?(?:kinder|kleinen|kids)(?: \([^)]{0,12}\))? "
     r"(?:sonst |dann |abends |nachts )?(?:allein|alleine) lassen"
+    # classmates throwing a child's things about is bullying (Schulsozialarbeit), not violence at home:
+    # "die anderen Kinder werfen seine Sachen in den Müll", "in der Pause werfen sie ihr die Sachen hinterher"
+    r"|(?:kinder|mitschuler\w*|klassenkamerad\w*|jungs|madchen|die anderen|die grosseren|die grossen)\b (?:\w+ ){0,3}"
+    r"(?:werfen|warfen|schmeissen|schmissen) (?:\w+ ){0,2}(?:seine|ihre|sein|ihr|meine|mein)\w* (?:\w+ )?"
+    r"(?:sachen|schulsachen|ranzen|schulranzen|mappe|rucksack|federmappe|mutze|jacke)"
+    r"(?: (?:aus dem (?:fenster|bus)|in den (?:mull|dreck|bach)|in die ecke|auf den boden))?"
+    r"|(?:schule|klasse|schulhof|pause|schulbus)\b.{0,40}(?:werfen|schmeissen) (?:\w+ )?(?:ihm|ihr) (?:\w+ ){0,2}"
+    r"sachen (?:nach|hinterher)"
+    # a child afraid to go home with a bad report is no violence: "er hat Angst, nach Hause zu gehen, wegen dem Zeugnis"
+    r"|angst\b.{0,40}(?:nach hause|heim)\w*\b.{0,40}\bwegen (?:\w+ ){0,2}(?:zeugnis|note|noten|klassenarbeit"
+    r"|mathearbeit|arbeit|test)\w*"
+    r"|(?:zeugnis|noten|klassenarbeit|mathearbeit)\w*\b.{0,60}angst\b.{0,30}(?:nach hause|heim)\w*"
     # things, not people: "die Nachzahlung haut mich um", "ich könnte das Ding aus dem Fenster werfen"
     r"|(?:das|es|dies|\w*zahlung|\w*rechnung|\w*kosten|preis\w*) haut (?:mich|uns)(?: \w+){0,2} um\b"
     r"|(?:bringt|bringen) (?:mich|uns) (?:noch )?um mit (?:ihr|sein|eur|dem|der|den)\w* "
@@ -592,7 +614,10 @@ _EN_KID = (
     r"|toddler)"
 )
 _EN_FEAR = r"(?:afraid|scared|terrified|worried|frightened|fear|panicking)"
-_EN_NOW = r"(?:again|today|tonight|yesterday|just now|right now|this morning|this evening|every day|all the time)"
+_EN_NOW = (
+    r"(?:again|today|tonight|yesterday|just now|right now|this morning|this evening|every day|all the time"
+    r"|last night)"
+)
 _EN_CHILD = r"(?:child|children|kid|kids|toddler|baby|little (?:boy|girl|one)|boy|girl|\d+ ?(?:year|yr)s? ?old)"
 # Ukrainian helpers (also a few Russian forms, many Ukrainian families write Russian)
 _UK_CHILD = r"(?:дитин|дітей|діти|дитя|малий|мала|малого|малу|малюк|хлопч|дівчин|немовл|ребен|ребён)"
@@ -613,6 +638,10 @@ PATTERNS_OTHER_LANGUAGES: dict[str, tuple[str, ...]] = {
         rf"|smacked) {_EN_FAMILY}(?: \w+){{0,3}} {_EN_NOW}",
         rf"{_EN_NOW},? (?:he|she|my \w+) (?:hit|beat|slapped|punched|kicked|choked|strangled)\b",
         r"\bbeat (?:me|us|her|him|my \w+) up\b|\bbeaten up\b",
+        # pushed down the stairs or to the floor; afraid to go home
+        rf"\b(?:pushed|shoved|threw|kicked|dragged) {_EN_FAMILY} (?:down the stairs|(?:on|onto|to) the "
+        r"(?:floor|ground))"
+        r"|\b(?:i'?m|i am|we'?re|we are) (?:so |too |really )?(?:afraid|scared|terrified) to go (?:back )?home\b",
         r"\bthreat\w* (?:to |that he'?ll |that she'?ll |he'?ll |she'?ll )?(?:kill|murder|stab|hurt|burn|strangle)\b",
         r"\b(?:he|she|they|husband|partner|boyfriend|ex|dad|father|brother)(?:'?s| is| will|'?ll|'d| would| wants to"
         r"| is going to"
