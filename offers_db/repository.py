@@ -9,6 +9,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import lru_cache
 
 from sqlalchemy import and_, delete, insert, or_, select
 from sqlalchemy.dialects import postgresql, sqlite
@@ -23,7 +24,13 @@ from offers_db.usage import record_usage
 STOPWORDS = frozenset(
     "und oder der die das ein eine einen einem einer fuer mit von bei ich wir mein meine "
     "meinen sie er es ist sind hat haben brauche brauchen suche suchen gibt was wo wie hilfe "
-    "kind kinder sohn tochter jahre jahr alt auch noch nicht ".split()
+    "kind kinder sohn tochter jahre jahr alt auch noch nicht "
+    # the small words of a parent's sentence, which say nothing about the offer: "kann mir jemand helfen den …"
+    "den dem des dir mir mich uns euch ihr ihm ihn ihnen sich man jemand jemanden kann kannst koennen koennte "
+    "muss muessen soll sollen will wollen moechte wuerde werden wird bin bist war hab habe hatte bitte mal nur "
+    "schon sehr immer jetzt dann denn doch weil wenn dass aber auf aus bis nach vor zum zur ins "
+    "als hier dort heute gerade einfach eigentlich irgendwie etwas wer wen wem welche nix nichts kein keine keinen "
+    "viel viele mehr weiss wissen".split()
 )
 
 
@@ -108,6 +115,13 @@ def _row(offer: Offer) -> dict[str, object]:
 SPECIFIC_SPAN = 6
 # with the age unknown, offers for at most this many years come after the broad ones
 NARROW_SPAN = 3
+
+
+@lru_cache(maxsize=4096)
+def _name_text(data: str) -> str:
+    """An offer's title and keywords (from its stored JSON), normalized: the words that name the offer."""
+    offer = json.loads(data)
+    return " " + normalize(" ".join([offer.get("title") or "", *(offer.get("keywords") or [])])) + " "
 
 
 def text_score(search_text: str, terms: Sequence[str]) -> float:
@@ -196,7 +210,8 @@ class OfferRepository(UsesDatabase):
         district = normalize(query.district) if query.district else None
         ranked = []
         for row in rows:
-            relevance = text_score(row.search_text, terms) if terms else 0.0
+            # a word that names the offer (title, keywords) counts twice: "Räumungsklage" finds the Notunterkunft
+            relevance = text_score(row.search_text, terms) + text_score(_name_text(row.data), terms) if terms else 0.0
             if terms and not query.need and relevance == 0:
                 continue
             span = (row.max_age if row.max_age is not None else 27) - (row.min_age or 0)

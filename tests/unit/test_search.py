@@ -144,3 +144,18 @@ def test_a_word_that_starts_with_the_term_counts_like_the_word() -> None:
         make_offer("b-fahrten", title="Ausflüge und Klassenfahrten"),
     )
     assert ids(repo, need="kinderbetreuung", text="kein geld für die klassenfahrt")[0] == "b-fahrten"
+
+
+def test_the_small_words_of_a_sentence_are_no_search_terms() -> None:
+    text = "Kann mir jemand helfen den Antrag für Kinderzuschlag auszufüllen, ich verstehe die Fragen nicht"
+    assert query_terms(text) == ["helfen", "antrag", "kinderzuschlag", "auszufuellen", "verstehe", "fragen"]
+
+
+def test_a_word_that_names_the_offer_counts_more_than_one_in_a_description() -> None:
+    # both offers contain "Räumungsklage" once; only one is named by it (its title)
+    repo = memory_repository(
+        make_offer("a-wohngeld", title="Wohngeld", description="Zuschuss zur Miete, auch bei einer Räumungsklage"),
+        make_offer("z-zuflucht", title="Zuflucht bei Räumungsklage", description="Ein Dach für die Nacht"),
+    )
+    found = ids(repo, need="kinderbetreuung", text="wir haben eine räumungsklage bekommen")
+    assert found == ["z-zuflucht", "a-wohngeld"]
