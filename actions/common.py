@@ -16,6 +16,15 @@ from offers_db.repository import OfferRepository
 from offers_db.schema import Offer, reviewed_within
 
 PAGE_SIZE = 3
+# FAQ answers about a need end with the offers for it ("Wie beantrage ich BuT?" -> where to apply)
+FAQ_NEEDS = {
+    "faq/bildung_teilhabe": "bildung_teilhabe",
+    "faq/kita_anmeldung": "kinderbetreuung",
+    "faq/familienzentrum": "familienzentrum_lotse",
+}
+# The role of an `other_need` entity beside an emergency that the message did not name but the model saw
+# (bot.nlu.components.EmergencyGuard): offered without "Sie haben auch … erwähnt"
+GUESSED_ROLE = "guessed"
 # The only responses the actions read from the domain (for buttons and card labels in the family's language).
 # The Rasa server sends just these with each action call instead of all ~500 variants (bot/rasa_server.py);
 # response_variant refuses any other name, so a new one is added here or the action's tests fail.

@@ -8,7 +8,15 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import contact_lines, count, familienzentrum, language, response_text, response_variant
+from actions.common import (
+    FAQ_NEEDS,
+    contact_lines,
+    count,
+    familienzentrum,
+    language,
+    response_text,
+    response_variant,
+)
 from actions.languages import suggest_language
 from lotse.languages import GERMAN
 from offers_db.categories import categories
@@ -34,6 +42,21 @@ def likely_needs(tracker: Tracker, message: dict[str, Any] | None = None) -> lis
         if str(item.get("name", "")).startswith("need_") and float(item.get("confidence") or 0) >= floor
     ]
     return [need for need in needs if need in categories()][:CLARIFY_MAX]
+
+
+def faq_about(parsed: dict[str, Any], needs: list[str]) -> str | None:
+    """The FAQ answer (its response name) when the model's first guess was an FAQ about one of `needs`.
+
+    "Wie beantrage ich Bildung und Teilhabe?": FAQ 0.45, Bildung und Teilhabe 0.42 — too close for the fallback, but
+    both mean the same: the FAQ answer, which ends with that need's offers, instead of "Geht es um …?".
+    """
+    guesses = [i for i in parsed.get("intent_ranking") or [] if i.get("name") != "nlu_fallback"]
+    if not guesses or guesses[0].get("name") != "faq":
+        return None
+    selected = ((parsed.get("response_selector") or {}).get("faq") or {}).get("response") or {}
+    if FAQ_NEEDS.get(str(selected.get("intent_response_key"))) not in needs:
+        return None
+    return str(selected.get("utter_action") or "") or None
 
 
 def clarify_buttons(domain: dict[str, Any], needs: list[str], lang: str = GERMAN) -> list[dict[str, str]]:
@@ -96,6 +119,10 @@ class ActionFallback(Action):
         if asks_to_be_called(str(tracker.latest_message.get("text") or "")):
             return [FollowupAction("contact_form")]  # the form takes the number from this message
         needs = likely_needs(tracker)
+        faq = faq_about(tracker.latest_message, needs)
+        if faq is not None:  # the FAQ answer, then where to go (as for a clear FAQ question)
+            dispatcher.utter_message(response=faq)
+            return [FollowupAction("action_faq_offers")]
         suggestion = suggest_language(dispatcher, tracker)
         if needs:  # ask instead of giving up: "Geht es um …?"
             utter_clarify(dispatcher, domain, needs, language(tracker))

@@ -10,6 +10,8 @@ from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import (
+    FAQ_NEEDS,
+    GUESSED_ROLE,
     PAGE_SIZE,
     audience,
     channel,
@@ -28,13 +30,6 @@ from lotse.languages import GERMAN, ui_language
 from offers_db.categories import age_matters, categories
 from offers_db.repository import SearchQuery
 from offers_db.schema import Offer
-
-# FAQ answers about a need end with the offers for it ("Wie beantrage ich BuT?" -> where to apply)
-FAQ_NEEDS = {
-    "faq/bildung_teilhabe": "bildung_teilhabe",
-    "faq/kita_anmeldung": "kinderbetreuung",
-    "faq/familienzentrum": "familienzentrum_lotse",
-}
 
 
 def _query(tracker: Tracker) -> SearchQuery:
@@ -65,10 +60,13 @@ def utter_page(
     )
 
 
-def offer_other_need(dispatcher: CollectingDispatcher, need: str, lang: str) -> None:
-    """ "Sie haben auch … erwähnt – möchten Sie dazu auch Angebote sehen?" with a button for that need."""
+def offer_other_need(dispatcher: CollectingDispatcher, need: str, lang: str, guessed: bool = False) -> None:
+    """ "Sie haben auch … erwähnt – möchten Sie dazu auch Angebote sehen?" with a button for that need; for a need
+    the family did not name but the model saw: "Möchten Sie auch Angebote zu … sehen?"."""
     dispatcher.utter_message(
-        response="utter_offer_other_need", other_need=need, other_need_label=need_label(need, lang)
+        response="utter_offer_guessed_need" if guessed else "utter_offer_other_need",
+        other_need=need,
+        other_need_label=need_label(need, lang),
     )
 
 
@@ -266,9 +264,11 @@ class ActionOfferOtherNeed(Action):
         return "action_offer_other_need"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
-        need = next(tracker.get_latest_entity_values("other_need"), None)
+        entities = tracker.latest_message.get("entities") or []
+        other: dict[str, Any] = next((e for e in entities if e.get("entity") == "other_need"), {})
+        need = other.get("value")
         if need not in categories():
             return []
-        offer_other_need(dispatcher, str(need), language(tracker))
+        offer_other_need(dispatcher, str(need), language(tracker), guessed=other.get("role") == GUESSED_ROLE)
         ages = ages_in_latest_message(tracker)  # "mein Sohn (16) …": the search that may follow asks no age again
         return [SlotSet("child_age", ages[0])] if len(ages) == 1 else []

@@ -23,6 +23,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 from spacy.language import Language
 
+from actions.common import GUESSED_ROLE
 from bot.nlu.ages import find_ages
 from bot.nlu.emergency import PARENT, danger_kind, fold
 from lotse.languages import GERMAN, detect_language, language_packs
@@ -208,14 +209,20 @@ def _decide_intent(message: Message, name: str) -> None:
     message.set(INTENT_RANKING_KEY, [intent, *others], add_to_output=True)
 
 
-def need_beside_emergency(ranking: list[dict[str, Any]], text: str = "") -> str | None:
-    """The need a message was about besides the danger: the one it names plainly ("keine Lehrstelle"), else the one
-    the model saw, when likely enough — never the crisis help itself."""
+def need_named_beside_emergency(text: str) -> str | None:
+    """The one need a message about danger names plainly ("keine Lehrstelle"), if any — never the crisis help."""
     folded = fold(text)
     words = set(re.findall(r"\w+", folded))
     named = [c for c in _named_plainly(folded, words, offices=False) if c != CRISIS_NEED]
-    if len(named) == 1:
-        return named[0]
+    return named[0] if len(named) == 1 else None
+
+
+def need_beside_emergency(ranking: list[dict[str, Any]], text: str = "") -> str | None:
+    """The need a message was about besides the danger: the one it names plainly ("keine Lehrstelle"), else the one
+    the model saw, when likely enough — never the crisis help itself."""
+    named = need_named_beside_emergency(text)
+    if named is not None:
+        return named
     best = _best_need(ranking)
     if best is None:
         return None
@@ -253,7 +260,10 @@ class EmergencyGuard(_RuleComponent, EntityExtractorMixin):
             message.set(ENTITIES, kept, add_to_output=True)
             found = [_entity("emergency_type", kind)] if kind is not None else []
             if beside is not None:  # offered after the numbers (action_offer_other_need)
-                found.append(_entity("other_need", beside))
+                other = _entity("other_need", beside)
+                if beside != need_named_beside_emergency(message.get(TEXT) or ""):
+                    other["role"] = GUESSED_ROLE  # the model's guess: the bot must not say the family mentioned it
+                found.append(other)
             # in an emergency the numbers come in the language the family wrote in (slot `language`)
             written_in = detect_language(message.get(TEXT) or "")
             if written_in and written_in != GERMAN and written_in in language_packs():

@@ -216,6 +216,39 @@ def test_unsure_model_asks_which_need_instead_of_not_understood(repo: OfferRepos
     assert events == []
 
 
+def faq_selected(key: str) -> dict[str, Any]:
+    return {"faq": {"response": {"intent_response_key": key, "utter_action": f"utter_{key}"}}}
+
+
+def test_an_unsure_faq_about_a_likely_need_is_answered_with_its_offers(repo: OfferRepository) -> None:
+    """FAQ and need too close for the fallback, but about the same: the FAQ answer, then where to go."""
+    parse = ranking(("nlu_fallback", 0.45), ("faq", 0.454), ("need_bildung_teilhabe", 0.417), ("need_wohnen", 0.04))
+    parse["response_selector"] = faq_selected("faq/bildung_teilhabe")
+    text = "Wie beantrage ich Bildung und Teilhabe?"
+    dispatcher, events = run(ActionFallback(), text=text, intent="nlu_fallback", parse=parse)
+    assert [m["response"] for m in dispatcher.messages] == ["utter_faq/bildung_teilhabe"]
+    assert events == [FollowupAction("action_faq_offers")]
+
+
+@pytest.mark.parametrize(
+    ("pairs", "key"),
+    [
+        # an FAQ about another topic than the likely need: ask
+        ((("nlu_fallback", 0.45), ("faq", 0.44), ("need_bildung_teilhabe", 0.41)), "faq/datenschutz"),
+        # the need came first: ask, as before
+        ((("nlu_fallback", 0.45), ("need_bildung_teilhabe", 0.44), ("faq", 0.41)), "faq/bildung_teilhabe"),
+    ],
+)
+def test_an_unsure_faq_about_something_else_still_asks(
+    repo: OfferRepository, pairs: tuple[tuple[str, float], ...], key: str
+) -> None:
+    parse = ranking(*pairs)
+    parse["response_selector"] = faq_selected(key)
+    dispatcher, events = run(ActionFallback(), text="…", intent="nlu_fallback", parse=parse)
+    assert [m["text"] for m in dispatcher.messages] == [domain()["responses"]["utter_clarify_need"][0]["text"]]
+    assert events == []
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -266,6 +299,12 @@ def test_after_the_emergency_numbers_the_need_of_the_same_message_is_offered(rep
     with_age = [*found, {"entity": "child_age", "value": 16.0}]
     _, events = run(ActionOfferOtherNeed(), text="…", intent="emergency", entities=with_age)
     assert events == [SlotSet("child_age", 16.0)]
+    # a need the message did not name but the model saw: no "Sie haben auch … erwähnt"
+    guessed = [{"entity": "other_need", "value": "schuldnerberatung", "role": "guessed"}]
+    dispatcher, _ = run(ActionOfferOtherNeed(), text="…", intent="emergency", entities=guessed)
+    assert [(m["response"], m["other_need"]) for m in dispatcher.messages] == [
+        ("utter_offer_guessed_need", "schuldnerberatung")
+    ]
     # a message about danger alone gets nothing more, not even a need named earlier in the conversation
     dispatcher, _ = run(ActionOfferOtherNeed(), text="…", intent="emergency", other_need="wohnen")
     assert dispatcher.messages == []

@@ -296,6 +296,24 @@ def test_after_other_emergencies_the_need_of_the_message_is_offered() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "need", "role"),
+    [
+        # named in the message: "Sie haben auch … erwähnt"
+        ("ich will nicht mehr leben, ich finde einfach keine lehrstelle", "arbeit_ausbildung", None),
+        # only the model saw it: offered without saying the family mentioned it
+        ("er hat mich geschlagen, ich will mit den kindern weg, aber wohin?", "lernfoerderung", "guessed"),
+    ],
+)
+def test_a_need_beside_an_emergency_that_the_message_did_not_name_is_marked_as_guessed(
+    text: str, need: str, role: str | None
+) -> None:
+    ranking = ranked(("emergency", 0.6), ("need_lernfoerderung", 0.3))
+    (result,) = EmergencyGuard().process([message(text, "emergency", ranking)])
+    [other] = [e for e in result.get(ENTITIES) if e["entity"] == "other_need"]
+    assert (other["value"], other.get("role")) == (need, role)
+
+
 def test_the_need_beside_an_emergency_replaces_the_second_need_of_the_model_s_first() -> None:
     """A calm-sounding story the model takes for an emergency keeps its need: offered after the numbers."""
     ranking = ranked(("need_schuldnerberatung", 0.4), ("emergency", 0.35), ("need_wohnen", 0.1))
