@@ -8,11 +8,12 @@ from functools import cache
 from typing import Any
 
 from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
 
 from lotse.languages import GERMAN, category_label, language_packs
 from lotse.settings import settings
 from offers_db.categories import categories
-from offers_db.repository import OfferRepository
+from offers_db.repository import OfferRepository, SearchQuery
 from offers_db.schema import Offer, reviewed_within
 
 PAGE_SIZE = 3
@@ -167,6 +168,20 @@ def count(event: str, tracker: Tracker) -> None:
         repository().record_usage(event, channel(tracker))
     except Exception:
         logging.getLogger(__name__).warning("Nutzungszähler %s nicht gespeichert", event, exc_info=True)
+
+
+def utter_faq_offers(dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> None:
+    """After an FAQ answer about a need (FAQ_NEEDS), the offer cards where the family can go."""
+    selected = (tracker.latest_message.get("response_selector") or {}).get("faq") or {}
+    need = FAQ_NEEDS.get(str((selected.get("response") or {}).get("intent_response_key")))
+    if need is None:
+        return
+    query = SearchQuery(need=need, child_age=tracker.get_slot("child_age"), text="", audience=audience(tracker))
+    found = repository().search(query, limit=PAGE_SIZE)
+    if found:
+        dispatcher.utter_message(
+            response="utter_faq_offers", json_message=offers_message(found, domain, language(tracker))
+        )
 
 
 def familienzentrum() -> Offer | None:

@@ -16,6 +16,7 @@ from actions.common import (
     language,
     response_text,
     response_variant,
+    utter_faq_offers,
 )
 from actions.languages import suggest_language
 from lotse.languages import GERMAN
@@ -122,7 +123,8 @@ class ActionFallback(Action):
         faq = faq_about(tracker.latest_message, needs)
         if faq is not None:  # the FAQ answer, then where to go (as for a clear FAQ question)
             dispatcher.utter_message(response=faq)
-            return [FollowupAction("action_faq_offers")]
+            utter_faq_offers(dispatcher, tracker, domain)
+            return []
         suggestion = suggest_language(dispatcher, tracker)
         if needs:  # ask instead of giving up: "Geht es um …?"
             utter_clarify(dispatcher, domain, needs, language(tracker))

@@ -10,7 +10,6 @@ from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import (
-    FAQ_NEEDS,
     GUESSED_ROLE,
     PAGE_SIZE,
     audience,
@@ -22,6 +21,7 @@ from actions.common import (
     need_label,
     offers_message,
     repository,
+    utter_faq_offers,
 )
 from actions.conversation import clarified_message, likely_needs, utter_clarify
 from actions.forms import ages_in_latest_message
@@ -239,17 +239,7 @@ class ActionFaqOffers(Action):
         return "action_faq_offers"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
-        selected = (tracker.latest_message.get("response_selector") or {}).get("faq") or {}
-        key = (selected.get("response") or {}).get("intent_response_key")
-        need = FAQ_NEEDS.get(str(key))
-        if need is None:
-            return []
-        query = SearchQuery(need=need, child_age=tracker.get_slot("child_age"), text="", audience=audience(tracker))
-        found = repository().search(query, limit=PAGE_SIZE)
-        if found:
-            dispatcher.utter_message(
-                response="utter_faq_offers", json_message=offers_message(found, domain, language(tracker))
-            )
+        utter_faq_offers(dispatcher, tracker, domain)
         return []
 
 

@@ -222,12 +222,14 @@ def faq_selected(key: str) -> dict[str, Any]:
 
 def test_an_unsure_faq_about_a_likely_need_is_answered_with_its_offers(repo: OfferRepository) -> None:
     """FAQ and need too close for the fallback, but about the same: the FAQ answer, then where to go."""
-    parse = ranking(("nlu_fallback", 0.45), ("faq", 0.454), ("need_bildung_teilhabe", 0.417), ("need_wohnen", 0.04))
-    parse["response_selector"] = faq_selected("faq/bildung_teilhabe")
-    text = "Wie beantrage ich Bildung und Teilhabe?"
+    parse = ranking(("nlu_fallback", 0.45), ("faq", 0.454), ("need_kinderbetreuung", 0.417), ("need_wohnen", 0.04))
+    parse["response_selector"] = faq_selected("faq/kita_anmeldung")
+    text = "wie melde ich mein kind in der kita an"
     dispatcher, events = run(ActionFallback(), text=text, intent="nlu_fallback", parse=parse)
-    assert [m["response"] for m in dispatcher.messages] == ["utter_faq/bildung_teilhabe"]
-    assert events == [FollowupAction("action_faq_offers")]
+    assert [m["response"] for m in dispatcher.messages] == ["utter_faq/kita_anmeldung", "utter_faq_offers"]
+    assert len(dispatcher.messages[1]["custom"]["offers"]) == 3
+    # all in this one action: a follow-up action would be followed by the fallback again, and so on
+    assert events == []
 
 
 @pytest.mark.parametrize(
