@@ -32,12 +32,23 @@ from offers_db.repository import SearchQuery
 from offers_db.schema import Offer
 
 
-def _query(tracker: Tracker) -> SearchQuery:
+def _family_words(tracker: Tracker) -> str:
+    """The family's own words about the need, for the offers' order: the latest message when it named the need;
+    after "Geht es um …?" and a topic button, the story that was asked about; never a button's payload."""
     latest_intent = (tracker.latest_message.get("intent") or {}).get("name") or ""
+    if not latest_intent.startswith("need_"):
+        return ""
+    text = str(tracker.latest_message.get("text") or "")
+    if text.startswith("/"):
+        return str((clarified_message(tracker) or {}).get("text") or "")
+    return text
+
+
+def _query(tracker: Tracker) -> SearchQuery:
     return SearchQuery(
         need=tracker.get_slot("need"),
         child_age=tracker.get_slot("child_age"),
-        text=tracker.latest_message.get("text", "") if latest_intent.startswith("need_") else "",
+        text=_family_words(tracker),
         audience=audience(tracker),
         # offers in the family's language rank first (German ranking unchanged)
         language=None if language(tracker) == GERMAN else language(tracker),

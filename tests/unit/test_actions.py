@@ -460,3 +460,36 @@ def test_one_child_is_asked_for_the_age_as_before() -> None:
     dispatcher = CollectingDispatcher()
     asyncio.run(actions.forms.ActionAskChildAge().run(dispatcher, tracker(text="kita"), domain()))
     assert [m["response"] for m in dispatcher.messages] == ["utter_ask_child_age"]
+
+
+def after_topic_button(story: str, need: str, asked: bool) -> Any:
+    """A tracker whose family wrote `story`, (if `asked`) got "Geht es um …?", then tapped the button of `need`."""
+    button = tracker(text=f"/need_{need}", intent=f"need_{need}", need=need, child_age=8.0)
+    first = {"event": "user", "text": story, "parse_data": {"text": story, "intent": {"name": "nlu_fallback"}}}
+    asking = [{"event": "action", "name": "action_fallback"}] if asked else [{"event": "action", "name": "utter_greet"}]
+    button.events = [first, *asking, {"event": "action", "name": "action_listen"}, *button.events]
+    return button
+
+
+@pytest.mark.parametrize(
+    ("asked", "first"),
+    [
+        # after "Geht es um …?" the story's words order the offers (the payload has none)
+        (True, "z-hausaufgaben"),
+        # a topic button without a story: no words, the offers' own order ("/need_…" is no search term)
+        (False, "a-nachhilfe"),
+    ],
+)
+def test_the_story_before_a_topic_button_orders_the_offers(
+    monkeypatch: pytest.MonkeyPatch, asked: bool, first: str
+) -> None:
+    repository = memory_repository(
+        make_offer("a-nachhilfe", title="Nachhilfe", categories=("lernfoerderung",)),
+        make_offer("z-hausaufgaben", title="Zeit für Hausaufgaben", categories=("lernfoerderung",)),
+        make_offer("z-zentrum", title="Zentrum Lernförderung", categories=("lernfoerderung",)),
+    )
+    monkeypatch.setattr(actions.offers, "repository", lambda: repository)
+    story = "er kommt mit den hausaufgaben nicht klar und weint jeden abend"
+    dispatcher = CollectingDispatcher()
+    asyncio.run(ActionShowOffers().run(dispatcher, after_topic_button(story, "lernfoerderung", asked), domain()))
+    assert dispatcher.messages[0]["custom"]["offers"][0]["id"] == first
