@@ -31,7 +31,7 @@ from rasa.core.processor import MessageProcessor
 from rasa.nlu.classifiers.regex_message_handler import RegexMessageHandler
 from rasa.shared.constants import DOCS_BASE_URL, INTENT_MESSAGE_PREFIX
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import Event
+from rasa.shared.core.events import BotUttered, Event, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_NAME_KEY, PREDICTED_CONFIDENCE_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
@@ -70,6 +70,28 @@ def resolve_event_type(type_name: str, default: type[Event] | None = None) -> ty
     return found if found is not None else _original_resolve_by_type(type_name, default)
 
 
+def _title_key(text: Any) -> str:
+    """A button title as a family might type it: case, spacing and end punctuation don't matter."""
+    return " ".join(str(text or "").casefold().split()).strip(" .!?,")
+
+
+def typed_button(text: str, tracker: DialogueStateTracker) -> str | None:
+    """The payload of a button of the bot's latest turn whose title the family typed instead of tapping it
+    ("3 bis 6 Jahre" after "Wie alt ist das Kind?"), or None."""
+    wanted = _title_key(text)
+    if not wanted:
+        return None
+    for event in reversed(tracker.events):
+        if isinstance(event, UserUttered):
+            return None  # only the buttons shown since the family's last message
+        if isinstance(event, BotUttered):
+            for button in (event.data or {}).get("buttons") or []:
+                payload = str(button.get("payload") or "")
+                if payload.startswith(INTENT_MESSAGE_PREFIX) and _title_key(button.get("title")) == wanted:
+                    return payload
+    return None
+
+
 def parse_with_shortcut(
     self: MessageProcessor, message: UserMessage, tracker: DialogueStateTracker, only_output_properties: bool = True
 ) -> dict[str, Any]:
@@ -80,8 +102,11 @@ def parse_with_shortcut(
     alone gives the same result (tests/e2e/test_payload_shortcut.py compares them for every button)
     and saves the encoder, DIET and the response selector: about 15 ms per tap. Typed text, unknown
     intents and retrieval intents (FAQ answers need the response selector) go through the graph.
+    A button's title typed instead of tapped counts as the tap (typed_button).
     """
     text = (message.text or "").strip()
+    if not text.startswith(INTENT_MESSAGE_PREFIX):
+        text = typed_button(text, tracker) or text
     if text.startswith(INTENT_MESSAGE_PREFIX):
         [parsed] = RegexMessageHandler().process([Message({TEXT: text})], self.domain)
         intent = (parsed.get(INTENT) or {}).get(INTENT_NAME_KEY)

@@ -335,3 +335,12 @@ def test_a_need_typed_as_one_keyword_is_served(
         assert {"/age_group_0_3", "/age_group_11_18"} <= payloads and "/show_all_needs" not in payloads
     else:
         assert offers_in(reply) and all(need in o["categories"] for o in offers_in(reply))
+
+
+def test_a_button_title_typed_instead_of_tapped_works_like_the_tap(running_bot: RunningBot) -> None:
+    user = sender()
+    asked = running_bot.say(user, "Kita und Betreuung")
+    assert "3 bis 6 Jahre" in [b["title"] for m in asked for b in m.get("buttons", [])], texts_of(asked)
+    reply = running_bot.say(user, "3 bis 6 jahre")
+    offered = offers_in(reply)
+    assert offered and all((o["min_age"] or 0) <= 6 for o in offered), texts_of(reply)

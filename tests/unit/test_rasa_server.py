@@ -11,12 +11,18 @@ import yaml
 from jsonschema import ValidationError
 from rasa.core.actions.action import RemoteAction
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import Event, UserUttered
+from rasa.shared.core.events import BotUttered, Event, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from actions.common import ACTION_RESPONSES, response_text
 from bot.languages import build_domain
-from bot.rasa_server import _original_resolve_by_type, action_call_format, resolve_event_type, validate_action_result
+from bot.rasa_server import (
+    _original_resolve_by_type,
+    action_call_format,
+    resolve_event_type,
+    typed_button,
+    validate_action_result,
+)
 from lotse.languages import language_packs
 
 VALID = [
@@ -150,3 +156,36 @@ def test_action_calls_carry_only_the_responses_the_actions_read() -> None:
 def test_actions_refuse_a_response_the_server_does_not_send() -> None:
     with pytest.raises(KeyError, match="ACTION_RESPONSES"):
         response_text(all_languages_domain().as_dict(), "utter_greet")
+
+
+def asked_for_the_age() -> DialogueStateTracker:
+    buttons = [
+        {"title": "0 bis 3 Jahre", "payload": "/age_group_0_3"},
+        {"title": "3 bis 6 Jahre", "payload": "/age_group_3_6"},
+        {"title": "Mehr Infos", "payload": "https://example.org"},
+    ]
+    return DialogueStateTracker.from_events(
+        "typed", [UserUttered("kita"), BotUttered("Wie alt ist das Kind?", data={"buttons": buttons})]
+    )
+
+
+@pytest.mark.parametrize(
+    ("typed", "payload"),
+    [
+        ("3 bis 6 Jahre", "/age_group_3_6"),
+        ("  3 BIS 6 jahre. ", "/age_group_3_6"),  # case, spaces and a full stop as typed on a phone
+        ("0 bis 3 jahre", "/age_group_0_3"),
+        ("3 bis 6", None),  # not the title: the NLU reads it
+        ("sie ist 4", None),
+        ("Mehr Infos", None),  # a link, not a payload
+        ("", None),
+    ],
+)
+def test_a_typed_button_title_counts_as_the_tap(typed: str, payload: str | None) -> None:
+    assert typed_button(typed, asked_for_the_age()) == payload
+
+
+def test_only_the_buttons_since_the_familys_last_message_count() -> None:
+    tracker = asked_for_the_age()
+    tracker.update(UserUttered("danke"))
+    assert typed_button("3 bis 6 Jahre", tracker) is None
