@@ -170,10 +170,14 @@ def count(event: str, tracker: Tracker) -> None:
         logging.getLogger(__name__).warning("Nutzungszähler %s nicht gespeichert", event, exc_info=True)
 
 
+def selected_faq(parsed: dict[str, Any]) -> dict[str, Any]:
+    """The FAQ answer the response selector chose for a message (intent_response_key, utter_action), or {}."""
+    return ((parsed.get("response_selector") or {}).get("faq") or {}).get("response") or {}
+
+
 def utter_faq_offers(dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> None:
     """After an FAQ answer about a need (FAQ_NEEDS), the offer cards where the family can go."""
-    selected = (tracker.latest_message.get("response_selector") or {}).get("faq") or {}
-    need = FAQ_NEEDS.get(str((selected.get("response") or {}).get("intent_response_key")))
+    need = FAQ_NEEDS.get(str(selected_faq(tracker.latest_message).get("intent_response_key")))
     if need is None:
         return
     query = SearchQuery(need=need, child_age=tracker.get_slot("child_age"), text="", audience=audience(tracker))

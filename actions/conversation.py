@@ -16,6 +16,7 @@ from actions.common import (
     language,
     response_text,
     response_variant,
+    selected_faq,
     utter_faq_offers,
 )
 from actions.languages import suggest_language
@@ -54,7 +55,7 @@ def faq_about(parsed: dict[str, Any], needs: list[str]) -> str | None:
     guesses = [i for i in parsed.get("intent_ranking") or [] if i.get("name") != "nlu_fallback"]
     if not guesses or guesses[0].get("name") != "faq":
         return None
-    selected = ((parsed.get("response_selector") or {}).get("faq") or {}).get("response") or {}
+    selected = selected_faq(parsed)
     if FAQ_NEEDS.get(str(selected.get("intent_response_key"))) not in needs:
         return None
     return str(selected.get("utter_action") or "") or None

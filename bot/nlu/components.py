@@ -253,7 +253,8 @@ class EmergencyGuard(_RuleComponent, EntityExtractorMixin):
             if kind is None and not model_says_emergency(ranking):
                 continue
             # an overwhelmed parent's answer leads on to help for parents with a baby by its own button: no second offer
-            beside = need_beside_emergency(ranking, message.get(TEXT) or "") if kind != PARENT else None
+            named = need_named_beside_emergency(message.get(TEXT) or "") if kind != PARENT else None
+            beside = named or (need_beside_emergency(ranking) if kind != PARENT else None)
             _decide_intent(message, EMERGENCY_INTENT)
             # NeedMentions' second need was relative to the model's first need, which the emergency replaced
             kept = [e for e in message.get(ENTITIES, []) if e.get("entity") != "other_need"]
@@ -261,7 +262,7 @@ class EmergencyGuard(_RuleComponent, EntityExtractorMixin):
             found = [_entity("emergency_type", kind)] if kind is not None else []
             if beside is not None:  # offered after the numbers (action_offer_other_need)
                 other = _entity("other_need", beside)
-                if beside != need_named_beside_emergency(message.get(TEXT) or ""):
+                if named is None:
                     other["role"] = GUESSED_ROLE  # the model's guess: the bot must not say the family mentioned it
                 found.append(other)
             # in an emergency the numbers come in the language the family wrote in (slot `language`)
