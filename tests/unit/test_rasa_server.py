@@ -3,8 +3,11 @@ slim domain."""
 
 from __future__ import annotations
 
+import asyncio
+import gc
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -14,11 +17,13 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import BotUttered, Event, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
+import bot.rasa_server
 from actions.common import ACTION_RESPONSES, response_text
 from bot.languages import build_domain
 from bot.rasa_server import (
     _original_resolve_by_type,
     action_call_format,
+    freeze_after_loading,
     resolve_event_type,
     typed_button,
     validate_action_result,
@@ -189,3 +194,18 @@ def test_only_the_buttons_since_the_familys_last_message_count() -> None:
     tracker = asked_for_the_age()
     tracker.update(UserUttered("danke"))
     assert typed_button("3 bis 6 Jahre", tracker) is None
+
+
+def test_the_loaded_model_is_left_out_of_garbage_collections(monkeypatch: pytest.MonkeyPatch) -> None:
+    loaded = [object() for _ in range(1000)]  # stands for the model's objects
+
+    async def load_agent_on_start(*args: Any, **kwargs: Any) -> Any:
+        return loaded
+
+    monkeypatch.setattr(bot.rasa_server, "_original_load_agent_on_start", load_agent_on_start)
+    gc.unfreeze()
+    try:
+        assert asyncio.run(freeze_after_loading("model.tar.gz", None, None, app=None, loop=None)) is loaded
+        assert gc.get_freeze_count() >= len(loaded)
+    finally:
+        gc.unfreeze()
