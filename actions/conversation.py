@@ -129,7 +129,10 @@ class ActionFallback(Action):
         suggestion = suggest_language(dispatcher, tracker)
         if needs:  # ask instead of giving up: "Geht es um …?"
             utter_clarify(dispatcher, domain, needs, language(tracker))
-            return suggestion
+            # mid-search the form would ask its own question right after this one ("Wobei kann ich helfen?" with
+            # every topic): one question at a time; a tapped topic or a typed age goes on with the search
+            wait = [FollowupAction("action_listen")] if tracker.active_loop_name else []
+            return [*suggestion, *wait]
         misses = int(tracker.get_slot("fallback_count") or 0) + 1
         if misses >= MISSES_BEFORE_CONTACT:
             dispatcher.utter_message(response="utter_fallback_contact", contact=contact_lines(familienzentrum()))

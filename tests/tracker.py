@@ -24,6 +24,7 @@ def tracker(
     channel: str = "rest",
     entities: list[dict[str, Any]] | None = None,
     parse: dict[str, Any] | None = None,
+    active_loop: str | None = None,
     **slots: Any,
 ) -> Tracker:
     """A tracker whose latest user message is `text`/`intent` (plus `parse`: ranking, …), with the given slots."""
@@ -31,4 +32,5 @@ def tracker(
     all_slots.update(slots)
     latest = {"text": text, "intent": {"name": intent, "confidence": 1.0}, "entities": entities or [], **(parse or {})}
     events = [{"event": "user", "text": text, "parse_data": latest, "input_channel": channel}]
-    return Tracker("test-user", all_slots, latest, events, False, None, {}, "action_listen")
+    loop = {"name": active_loop} if active_loop else {}
+    return Tracker("test-user", all_slots, latest, events, False, None, loop, "action_listen")

@@ -216,6 +216,25 @@ def test_unsure_model_asks_which_need_instead_of_not_understood(repo: OfferRepos
     assert events == []
 
 
+def test_unsure_model_mid_search_asks_one_question_only(repo: OfferRepository) -> None:
+    """The search form would ask "Wobei kann ich helfen?" right after "Geht es um …?": the bot waits instead."""
+    parse = ranking(("nlu_fallback", 0.45), ("need_lebensmittel_kleidung", 0.36), ("need_schuldnerberatung", 0.3))
+    text = "seit zwei wochen essen wir nur noch nudeln, das geld reicht hinten und vorne nicht"
+    args = {"text": text, "intent": "nlu_fallback", "parse": parse, "requested_slot": "need"}
+    dispatcher, events = run(ActionFallback(), active_loop="lotse_form", **args)
+    assert [m["text"] for m in dispatcher.messages] == [domain()["responses"]["utter_clarify_need"][0]["text"]]
+    assert events == [FollowupAction("action_listen")]
+    # without a search under way nothing else would follow
+    assert run(ActionFallback(), **args)[1] == []
+
+
+def test_not_understood_mid_search_lets_the_form_ask_again(repo: OfferRepository) -> None:
+    parse = ranking(("nlu_fallback", 0.45), ("out_of_scope", 0.4))
+    _, events = run(ActionFallback(), text="was kostet ein kilo tomaten", intent="nlu_fallback", parse=parse,
+                    active_loop="lotse_form", requested_slot="child_age")  # fmt: skip
+    assert FollowupAction("action_listen") not in events
+
+
 def faq_selected(key: str) -> dict[str, Any]:
     return {"faq": {"response": {"intent_response_key": key, "utter_action": f"utter_{key}"}}}
 
