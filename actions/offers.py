@@ -31,17 +31,31 @@ from offers_db.categories import age_matters, categories
 from offers_db.repository import SearchQuery
 from offers_db.schema import Offer
 
+# the family's latest typed messages about the need that order its offers (a long talk adds no more words)
+FAMILY_WORDS_MESSAGES = 4
+
 
 def _family_words(tracker: Tracker) -> str:
-    """The family's own words about the need, for the offers' order: the latest message when it named the need;
-    after "Geht es um …?" and a topic button, the story that was asked about; never a button's payload."""
-    latest_intent = (tracker.latest_message.get("intent") or {}).get("name") or ""
-    if not latest_intent.startswith("need_"):
+    """The family's own words about the current need, for the offers' order: what it typed since the talk turned to
+    that need — the message that named it, a story answered with "Geht es um …?" and a topic button, the age typed
+    after "Wie alt ist das Kind?" — never a button's payload. The same words for every page ("Mehr Angebote" once
+    searched without them: another order, so page 2 repeated offers of page 1 and skipped others)."""
+    need = tracker.get_slot("need")
+    if not need:
         return ""
-    text = str(tracker.latest_message.get("text") or "")
-    if text.startswith("/"):
-        return str((clarified_message(tracker) or {}).get("text") or "")
-    return text
+    typed: list[str] = []
+    for event in reversed(tracker.events):
+        kind = event.get("event")
+        if kind == "slot" and event.get("name") == "need" and event.get("value") != need:
+            break  # before this the talk was about another need, or none was chosen yet
+        if kind in ("restart", "session_started"):
+            break
+        text = str(event.get("text") or "") if kind == "user" else ""
+        if text and not text.startswith("/"):
+            typed.append(text)
+            if len(typed) == FAMILY_WORDS_MESSAGES:
+                break
+    return " ".join(reversed(typed))
 
 
 def _query(tracker: Tracker) -> SearchQuery:

@@ -481,13 +481,44 @@ def test_one_child_is_asked_for_the_age_as_before() -> None:
     assert [m["response"] for m in dispatcher.messages] == ["utter_ask_child_age"]
 
 
+def user(text: str, intent: str = "nlu_fallback") -> dict[str, Any]:
+    return {"event": "user", "text": text, "parse_data": {"text": text, "intent": {"name": intent}}}
+
+
+def bot_did(name: str) -> dict[str, Any]:
+    return {"event": "action", "name": name}
+
+
+def need_set(need: str | None) -> dict[str, Any]:
+    return {"event": "slot", "name": "need", "value": need}
+
+
 def after_topic_button(story: str, need: str, asked: bool) -> Any:
-    """A tracker whose family wrote `story`, (if `asked`) got "Geht es um …?", then tapped the button of `need`."""
+    """A tracker whose family wrote `story` (if `asked`: answered by "Geht es um …?", else: "hallo", answered by a
+    greeting), then tapped the button of `need`."""
     button = tracker(text=f"/need_{need}", intent=f"need_{need}", need=need, child_age=8.0)
-    first = {"event": "user", "text": story, "parse_data": {"text": story, "intent": {"name": "nlu_fallback"}}}
-    asking = [{"event": "action", "name": "action_fallback"}] if asked else [{"event": "action", "name": "utter_greet"}]
-    button.events = [first, *asking, {"event": "action", "name": "action_listen"}, *button.events]
+    first = [user(story), bot_did("action_fallback")] if asked else [user("hallo", "greet"), bot_did("utter_greet")]
+    button.events = [*first, bot_did("action_listen"), *button.events, need_set(need)]
     return button
+
+
+@pytest.fixture
+def learning_offers(monkeypatch: pytest.MonkeyPatch) -> OfferRepository:
+    repository = memory_repository(
+        make_offer("a-nachhilfe", title="Nachhilfe", categories=("lernfoerderung",)),
+        make_offer("b-lesen", title="Hilfe beim Lesen", categories=("lernfoerderung",)),
+        make_offer("m-mathe", title="Mathe-Treff", categories=("lernfoerderung",)),
+        make_offer("z-hausaufgaben", title="Zeit für Hausaufgaben", categories=("lernfoerderung",)),
+        make_offer("z-zentrum", title="Zentrum Lernförderung", categories=("lernfoerderung",)),
+    )
+    monkeypatch.setattr(actions.offers, "repository", lambda: repository)
+    return repository
+
+
+def shown_ids(action: Any, conversation: Any) -> list[str]:
+    dispatcher = CollectingDispatcher()
+    asyncio.run(action.run(dispatcher, conversation, domain()))
+    return [offer["id"] for offer in dispatcher.messages[0]["custom"]["offers"]]
 
 
 @pytest.mark.parametrize(
@@ -495,20 +526,48 @@ def after_topic_button(story: str, need: str, asked: bool) -> Any:
     [
         # after "Geht es um …?" the story's words order the offers (the payload has none)
         (True, "z-hausaufgaben"),
-        # a topic button without a story: no words, the offers' own order ("/need_…" is no search term)
-        (False, "a-nachhilfe"),
+        # a topic button after a greeting: no words about the need, the offers' own order (by title; "/need_…" is
+        # no search term, or "Zentrum Lernförderung" would come first)
+        (False, "b-lesen"),
     ],
 )
 def test_the_story_before_a_topic_button_orders_the_offers(
-    monkeypatch: pytest.MonkeyPatch, asked: bool, first: str
+    learning_offers: OfferRepository, asked: bool, first: str
 ) -> None:
-    repository = memory_repository(
-        make_offer("a-nachhilfe", title="Nachhilfe", categories=("lernfoerderung",)),
-        make_offer("z-hausaufgaben", title="Zeit für Hausaufgaben", categories=("lernfoerderung",)),
-        make_offer("z-zentrum", title="Zentrum Lernförderung", categories=("lernfoerderung",)),
-    )
-    monkeypatch.setattr(actions.offers, "repository", lambda: repository)
     story = "er kommt mit den hausaufgaben nicht klar und weint jeden abend"
-    dispatcher = CollectingDispatcher()
-    asyncio.run(ActionShowOffers().run(dispatcher, after_topic_button(story, "lernfoerderung", asked), domain()))
-    assert dispatcher.messages[0]["custom"]["offers"][0]["id"] == first
+    assert shown_ids(ActionShowOffers(), after_topic_button(story, "lernfoerderung", asked))[0] == first
+
+
+def in_conversation(latest: Any, *earlier: dict[str, Any]) -> Any:
+    """`latest` (a tracker) with `earlier` events before its own."""
+    latest.events = [*earlier, bot_did("action_listen"), *latest.events]
+    return latest
+
+
+def test_the_message_that_named_the_need_orders_the_offers_after_the_age_question(
+    learning_offers: OfferRepository,
+) -> None:
+    named = [user("sie kann nicht gut lesen, braucht nachhilfe", "need_lernfoerderung"), need_set("lernfoerderung")]
+    age_answer = tracker(text="sie ist 8", intent="inform_age", need="lernfoerderung", child_age=8.0)
+    assert shown_ids(ActionShowOffers(), in_conversation(age_answer, *named))[:2] == ["b-lesen", "a-nachhilfe"]
+
+
+def test_more_offers_continue_the_first_pages_order(learning_offers: OfferRepository) -> None:
+    """Page 2 is searched with the same words as page 1: nothing twice, nothing left out."""
+    story = [user("die hausaufgaben klappen nicht", "need_lernfoerderung"), need_set("lernfoerderung")]
+    first_page = tracker(text="die hausaufgaben klappen nicht", intent="need_lernfoerderung", need="lernfoerderung")
+    first_page.events = [*first_page.events, need_set("lernfoerderung")]
+    more = tracker(text="/more", intent="more", need="lernfoerderung", offers_shown=3.0)
+    first, second = (
+        shown_ids(ActionShowOffers(), first_page),
+        shown_ids(ActionShowMoreOffers(), in_conversation(more, *story)),
+    )
+    assert first == ["z-hausaufgaben", "b-lesen", "m-mathe"]
+    assert sorted(first + second) == ["a-nachhilfe", "b-lesen", "m-mathe", "z-hausaufgaben", "z-zentrum"]
+
+
+def test_words_about_an_earlier_need_do_not_order_the_new_ones(learning_offers: OfferRepository) -> None:
+    about_upbringing = "jeden abend streit wegen der hausaufgaben, ich werde nur noch laut"
+    earlier = [user(about_upbringing, "need_erziehungsberatung"), need_set("erziehungsberatung"), need_set(None)]
+    button = tracker(text="/need_lernfoerderung", intent="need_lernfoerderung", need="lernfoerderung")
+    assert shown_ids(ActionShowOffers(), in_conversation(button, *earlier))[0] == "b-lesen"  # by title
