@@ -50,6 +50,7 @@ class Outcome:
     offers_in_turn_1: bool = False
     second_offered: bool = False
     other_offered: bool = False  # any further need offered after the offers (right or wrong)
+    offered: list[str] = field(default_factory=list)  # the further needs offered as buttons
 
 
 def held_out_messages(path: Path = HELD_OUT) -> list[dict[str, Any]]:
@@ -106,6 +107,7 @@ def run_message(say: Say, tracker_db: Path, message: dict[str, Any]) -> Outcome:
     others = expected - set(served)
     offered = {p.removeprefix("/need_") for p in _payloads(replies) if p.startswith("/need_")} - set(served)
     outcome.second_offered = bool(others & offered)
+    outcome.offered = sorted(offered)
     outcome.other_offered = bool(served) and bool(offered)
     return outcome
 
@@ -146,6 +148,16 @@ def summarise(outcomes: list[Outcome]) -> dict[str, Any]:
             {"text": o.text, "expected": o.needs, "got": o.needs_set} for o in routable if o.routed_turn is None
         ],
         "out_of_scope_offers": [o.text for o in out_of_scope if o.offers_in_turn_1],
+        "second_need_missed": [
+            {"text": o.text, "expected": o.needs, "got": o.needs_set, "offered": o.offered}
+            for o in multi
+            if not o.second_offered
+        ],
+        "other_need_offered": [
+            {"text": o.text, "expected": o.needs, "got": o.needs_set, "offered": o.offered}
+            for o in single
+            if o.other_offered
+        ],
     }
 
 
