@@ -114,8 +114,9 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?:mir|uns|den kindern|ihr|ihm) (?:\w+ ){0,2}weh ?getan",
         r"\b(?:mann|freund|partner|vater|papa|stiefvater|ex|lebensgefahrte)\b (?:\w+ )?(?:schlagt|prugelt|haut)\b"
         r"(?! (?:vor|sich|die tur|turen|zu)\b)",
-        r"\b(?:er|sie|mann|freund|partner|vater|papa|ex)\b (?:wird )?(?:dann |schnell |sofort |gleich |wieder )?"
-        r"handgreiflich",
+        # "er wird dann handgreiflich", "mein Mann ist gewalttätig" ("nie gewalttätig" is set aside, see NOT_DANGER)
+        r"\b(?:er|sie|mann|freund|partner|vater|papa|ex)\b (?:wird |ist )?(?:dann |schnell |sofort |gleich "
+        r"|wieder |oft |manchmal |immer )?(?:handgreiflich|gewalttatig)",
         rf"{PERSON}\b.{{0,60}}(?:blaue[ns]? (?:auge|flecke?n?)|veilchen|blutige lippe)",
         r"(?:blaue[ns]? (?:auge|flecke?n?)|veilchen|blutige lippe).{0,60}\b(?:von ihm|von ihr|wieder|schon wieder|"
         r"versteckt|verstecke|schminke|uberschminke|angst|wenn er|wenn sie|er hat|sie hat)",
@@ -493,6 +494,10 @@ NOT_DANGER = _pattern(
     # films, books, plays: what happens in the story
     r"|\w*(?:theater|rolle|film|krimi|buch|roman|marchen|serie|horspiel|tatort)\w*\b.{0,60}(?:vergiftet"
     r"|erwurgt|ermordet|getotet|erschossen|ertrunken|umgebracht|erstochen)"
+    # a film, a book or a lesson about violence: "in der Schule einen Film über häusliche Gewalt gesehen" (what is
+    # said about the family itself still counts: only the words about the film are set aside)
+    r"|\w*(?:film|doku|dokumentation|buch|roman|serie|sendung|bericht|artikel|referat|unterricht|projekttag|vortrag"
+    r"|theaterstuck)\w*\b (?:\w+ ){0,3}(?:uber|zum thema|zu) (?:\w+ ){0,2}(?:hausliche\w* )?(?:gewalt|missbrauch)\w*"
     r"|(?:versteckspiel|fangspiel|rollenspiel|beim spielen)\w*\b.{0,60}(?:eingesperrt|eingeschlossen|ausgesperrt)"
     r"|(?:nicht|nie|kein\w*) (?:aggressiv|gewalttatig|handgreiflich)"
     # a parent who cannot leave the children alone (and needs care for them) is not a child left alone
