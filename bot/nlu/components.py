@@ -40,7 +40,7 @@ SECOND_NEED_ALONE = 0.30
 GENERIC_WORDS = frozenset(
     "geld arbeit job essen baby ferien sport musik verein lernen hausaufgaben streit konflikt erziehung leistungen"
     " gesundheit entwicklung integration beteiligung mitmachen krise miete kleidung ausflug orientierung"
-    " ansprechpartner lotse familienzentrum".split()
+    " ansprechpartner lotse familienzentrum betreuung".split()
 )
 # Offices families go to for every benefit name no second need ("beim Jobcenter wegen dem Bildungspaket", "das
 # Jugendamt zahlt den Unterhaltsvorschuss"; the model may still rank that need high); typed alone ("jugendamt?")
@@ -50,6 +50,9 @@ OFFICE_WORDS = frozenset({"jobcenter", "jugendamt"})
 # "arbeiten" start with the cue "arbeit" but name no need for work ("will wieder arbeiten", "Arbeit" still do)
 HAS_IT_WORDS = frozenset({"arbeite", "arbeitet", "arbeitest", "arbeitete", "arbeiteten", "arbeitetest"})
 MIN_SYNONYM_LENGTH = 4
+# A specific word this long also names its need at the end of a compound: "Teilzeitausbildung", "Mathenachhilfe",
+# "Berufssprachkurs", "Stromschulden" (shorter ones would hide in other words: "kita" in "Rakitanski")
+COMPOUND_TAIL_MIN_LENGTH = 7
 # A message of at most this many words that names exactly one need ("kita", "Nachhilfe Mathe", "Hort kosten?")
 # goes to that need when the model is unsure or took it for something general: parents also type keywords.
 NAMED_NEED_MAX_WORDS = 3
@@ -284,9 +287,12 @@ def model_says_emergency(ranking: list[dict[str, Any]]) -> bool:
 
 
 @cache
-def _cues(category_id: str, specific_only: bool, offices: bool) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """A category's synonyms, folded once per process: whole phrases, and word stems ("miete" -> "miet")."""
-    phrases, stems = [], []
+def _cues(
+    category_id: str, specific_only: bool, offices: bool
+) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """A category's synonyms, folded once per process: whole phrases, word stems ("miete" -> "miet"), and the
+    specific stems long enough to stand at the end of a compound ("ausbildung" in "Teilzeitausbildung")."""
+    phrases, stems, tails = [], [], []
     for synonym in (fold(s) for s in categories()[category_id].synonyms if s):
         if (specific_only and synonym in GENERIC_WORDS) or (not offices and synonym in OFFICE_WORDS):
             continue
@@ -295,7 +301,9 @@ def _cues(category_id: str, specific_only: bool, offices: bool) -> tuple[tuple[s
         elif len(synonym) >= MIN_SYNONYM_LENGTH:
             stem = re.sub(r"(?:en|e)$", "", synonym)  # "miete" also stands in "Mietrückstand"
             stems.append(stem if len(stem) >= MIN_SYNONYM_LENGTH else synonym)
-    return tuple(phrases), tuple(stems)
+            if len(stems[-1]) >= COMPOUND_TAIL_MIN_LENGTH and synonym not in GENERIC_WORDS:
+                tails.append(stems[-1])
+    return tuple(phrases), tuple(stems), tuple(tails)
 
 
 def _mentions(
@@ -305,9 +313,13 @@ def _mentions(
 
     offices=False: the name of an office ("Jobcenter") does not count (a second need, not a typed keyword).
     """
-    phrases, stems = _cues(category_id, specific_only, offices)
+    phrases, stems, tails = _cues(category_id, specific_only, offices)
     said = words - HAS_IT_WORDS
-    return any(p in folded_text for p in phrases) or any(w.startswith(stem) for stem in stems for w in said)
+    return (
+        any(p in folded_text for p in phrases)
+        or any(w.startswith(stem) for stem in stems for w in said)
+        or any(tail in w[1:] for tail in tails for w in said)
+    )
 
 
 def _named_plainly(folded_text: str, words: set[str], offices: bool = True) -> list[str]:

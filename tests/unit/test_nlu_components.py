@@ -165,6 +165,34 @@ def ranked(*pairs: tuple[str, float]) -> list[dict[str, Any]]:
             ranked(("need_kinderbetreuung", 0.7), ("need_arbeit_ausbildung", 0.2)),
             "arbeit_ausbildung",
         ),
+        # a need's word at the end of a compound ("Teilzeitausbildung", "Berufssprachkurs")
+        (
+            "ich hab eine zusage für eine teilzeitausbildung ab august, aber für den kleinen keine betreuung",
+            ranked(("need_kinderbetreuung", 0.8), ("need_arbeit_ausbildung", 0.1)),
+            "arbeit_ausbildung",
+        ),
+        (
+            "ich bin ingenieur aus syrien und möchte einen berufssprachkurs b2, das jobcenter will mich als helfer",
+            ranked(("need_arbeit_ausbildung", 0.8), ("need_sprache_integration", 0.1)),
+            "sprache_integration",
+        ),
+        # everyday words for a need: clothes, a pram, a youth club
+        (
+            "ich bin im 6. monat schwanger und hab noch nichts, kein bettchen, keine klamotten, keinen kinderwagen",
+            ranked(("need_fruehe_hilfen", 0.8), ("need_lebensmittel_kleidung", 0.1)),
+            "lebensmittel_kleidung",
+        ),
+        (
+            "wir wollen dass es hier wieder einen jugendtreff gibt und wir bei der stadt mitreden können",
+            ranked(("need_jugendbeteiligung", 0.8), ("need_freizeit_kultur", 0.1)),
+            "freizeit_kultur",
+        ),
+        # a common word inside a compound names nothing: "Hausarbeit" is no work to look for
+        (
+            "die hausarbeit und die kinder wachsen mir über den kopf, die kleine ist 2 und hat keinen krippenplatz",
+            ranked(("need_kinderbetreuung", 0.8), ("need_arbeit_ausbildung", 0.1)),
+            None,
+        ),
         # the same need is never its own second need
         (
             "kita und krippe",
@@ -190,6 +218,8 @@ def test_second_need(text: str, ranking: list[dict[str, Any]], expected: str | N
         ("schwanger mit 16", "fruehe_hilfen"),
         ("Schuldnerberatung", "schuldnerberatung"),
         ("DEUTSCHKURS", "sprache_integration"),
+        ("Mathenachhilfe", "lernfoerderung"),
+        ("kinderwagen gesucht", "lebensmittel_kleidung"),
         # an office typed alone still names its need (only as a second need in a story it does not)
         ("jugendamt?", "schutz_krise"),
         # two needs named: the model and "Geht es um …?" decide
