@@ -95,6 +95,20 @@ def offer_other_need(dispatcher: CollectingDispatcher, need: str, lang: str, gue
     )
 
 
+def _other_need(tracker: Tracker, need: str | None) -> str | None:
+    """The other need to offer after `need`'s offers: the `other_need` slot, or, when the family chose that very need
+    after "Geht es um …?", another one its story named (the story carries them all, see NeedMentions)."""
+    other = tracker.get_slot("other_need")
+    if not other or other != need:
+        return other if other in categories() else None
+    for event in reversed(tracker.events):
+        entities = (event.get("parse_data") or {}).get("entities") or [] if event.get("event") == "user" else []
+        named = [e.get("value") for e in entities if e.get("entity") == "other_need"]
+        if named:  # the latest message that named needs: the story
+            return next((n for n in named if n != need and n in categories()), None)
+    return None
+
+
 def _next_sibling(query: SearchQuery, tracker: Tracker) -> tuple[float, list[float]] | None:
     """The next other child named whom this need has offers for, and the children after it.
 
@@ -132,8 +146,8 @@ class ActionShowOffers(Action):
         else:
             utter_page(dispatcher, domain, query, page, has_more=len(found) > PAGE_SIZE, lang=language(tracker))
         sibling_age = tracker.get_slot("sibling_age")
-        other_need = tracker.get_slot("other_need")
-        if query.need and (sibling_age is not None or (other_need and other_need != query.need)):
+        other_need = _other_need(tracker, query.need)
+        if query.need and (sibling_age is not None or other_need):
             count("several_needs", tracker)
         sibling = _next_sibling(query, tracker) if found else None
         if sibling is not None:
@@ -141,9 +155,10 @@ class ActionShowOffers(Action):
             dispatcher.utter_message(response="utter_offer_sibling", sibling_age=f"{age:g}")
             if age != sibling_age:  # children passed over: the one offered is the one searched next
                 events += [SlotSet("sibling_age", age), SlotSet("more_sibling_ages", later or None)]
-        elif other_need and other_need != query.need and other_need in categories():
+        elif other_need:
             offer_other_need(dispatcher, other_need, language(tracker))
-            events.append(SlotSet("other_need", None))
+        if tracker.get_slot("other_need") and sibling is None:
+            events.append(SlotSet("other_need", None))  # offered, or the need chosen was that one
         return events + suggest_language(dispatcher, tracker)
 
 

@@ -36,6 +36,8 @@ NEED_PREFIX = "need_"
 SECOND_NEED_WITH_WORD = 0.0
 # or when the model alone ranks it this high, or when one of its specific words stands in the text.
 SECOND_NEED_ALONE = 0.30
+# the needs a story the bot answers with "Geht es um …?" names that are kept for after the family's choice
+NAMED_NEEDS_KEPT = 3
 # Words of categories.yml too common in family stories to name a need on their own ("ich arbeite Schicht").
 GENERIC_WORDS = frozenset(
     "geld arbeit job essen baby ferien sport musik verein lernen hausaufgaben streit konflikt erziehung leistungen"
@@ -327,6 +329,16 @@ def _named_plainly(folded_text: str, words: set[str], offices: bool = True) -> l
     return [c for c in categories() if _mentions(folded_text, words, c, specific_only=True, offices=offices)]
 
 
+def needs_named(text: str, ranking: list[dict[str, Any]]) -> list[str]:
+    """Every need whose words stand in the text: those the model ranks first, in its order, then the ones named
+    plainly that it did not rank ("Stromschulden … zwei offene Monatsmieten" -> wohnen, schuldnerberatung)."""
+    folded = fold(text)
+    words = set(re.findall(r"\w+", folded))
+    ranked = [str(c.get("name") or "").removeprefix(NEED_PREFIX) for c in ranking]
+    named = [c for c in ranked if c in categories() and _mentions(folded, words, c, offices=False)]
+    return named + [c for c in _named_plainly(folded, words, offices=False) if c not in named]
+
+
 def second_need(text: str, ranking: list[dict[str, Any]], first: str) -> str | None:
     """Another need the message names besides `first` ("Schulden … und die Miete"), or None."""
     folded = fold(text)
@@ -398,15 +410,25 @@ class NamedNeed(_RuleComponent):
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False)
 class NeedMentions(_RuleComponent, EntityExtractorMixin):
-    """Adds an other_need entity when a message names a second need; the bot offers it after the first."""
+    """Adds an other_need entity when a message names a second need; the bot offers it after the first.
+
+    A message the model is unsure about gets "Geht es um …?" first: it carries every need it names (at most
+    NAMED_NEEDS_KEPT), so whichever topic the family taps, the bot can offer another one the story named
+    (actions.offers picks it; the slot keeps the last entity, the one the model found less likely).
+    """
 
     def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:
             first = (message.get(INTENT) or {}).get("name") or ""
-            if not first.startswith(NEED_PREFIX):
+            ranking = message.get(INTENT_RANKING_KEY) or []
+            if first == DEFAULT_NLU_FALLBACK_INTENT_NAME:
+                others = needs_named(message.get(TEXT) or "", ranking)[:NAMED_NEEDS_KEPT]
+            elif first.startswith(NEED_PREFIX):
+                other = second_need(message.get(TEXT) or "", ranking, first)
+                others = [other] if other is not None else []
+            else:
                 continue
-            other = second_need(message.get(TEXT) or "", message.get(INTENT_RANKING_KEY) or [], first)
-            if other is not None:
-                entities = self.add_extractor_name([_entity("other_need", other)])
+            if others:
+                entities = self.add_extractor_name([_entity("other_need", other) for other in others])
                 message.set(ENTITIES, message.get(ENTITIES, []) + entities, add_to_output=True)
         return messages

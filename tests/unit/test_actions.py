@@ -309,6 +309,23 @@ def test_a_second_need_is_offered_after_the_first(repo: OfferRepository) -> None
     assert SlotSet("other_need", None) in events
 
 
+@pytest.mark.parametrize(("tapped", "offered"), [("wohnen", "schuldnerberatung"), ("schuldnerberatung", "wohnen")])
+def test_after_a_topic_button_the_other_need_the_story_named_is_offered(
+    repo: OfferRepository, tapped: str, offered: str
+) -> None:
+    named = [{"entity": "other_need", "value": "wohnen"}, {"entity": "other_need", "value": "schuldnerberatung"}]
+    story = tracker(text="stromschulden und zwei offene mieten", intent="nlu_fallback", entities=named).events
+    button = tracker(text=f"/need_{tapped}", intent=f"need_{tapped}", need=tapped, other_need="schuldnerberatung")
+    button.events = [*story, {"event": "action", "name": "action_fallback"}, *button.events]
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(ActionShowOffers().run(dispatcher, button, domain()))
+    assert [(m["response"], m.get("other_need")) for m in dispatcher.messages][-1] == (
+        "utter_offer_other_need",
+        offered,
+    )
+    assert SlotSet("other_need", None) in events
+
+
 def test_after_the_emergency_numbers_the_need_of_the_same_message_is_offered(repo: OfferRepository) -> None:
     found = [{"entity": "other_need", "value": "schuldnerberatung"}, {"entity": "emergency_type", "value": "medical"}]
     dispatcher, events = run(ActionOfferOtherNeed(), text="…", intent="emergency", entities=found)

@@ -306,6 +306,21 @@ def test_need_mentions_adds_an_other_need_entity() -> None:
     assert [(e["entity"], e["value"]) for e in result.get(ENTITIES)] == [("other_need", "wohnen")]
 
 
+def test_a_story_answered_with_a_question_keeps_every_need_it_names() -> None:
+    """ "Geht es um …?" comes first; whichever topic the family taps, the other one named can be offered after."""
+    text = "hab seit dem frühjahr stromschulden bei den stadtwerken und jetzt zwei offene monatsmieten beim vermieter"
+    ranking = ranked(("nlu_fallback", 0.45), ("need_wohnen", 0.25), ("need_schuldnerberatung", 0.17))
+    (result,) = NeedMentions().process([message(text, "nlu_fallback", ranking)])
+    assert [(e["entity"], e["value"]) for e in result.get(ENTITIES)] == [
+        ("other_need", "wohnen"),
+        ("other_need", "schuldnerberatung"),
+    ]
+    # a question without a need's word keeps none
+    vague = ranked(("nlu_fallback", 0.45), ("need_wohnen", 0.25), ("need_schuldnerberatung", 0.17))
+    (result,) = NeedMentions().process([message("es ist alles zu viel gerade", "nlu_fallback", vague)])
+    assert not result.get(ENTITIES)
+
+
 def test_guard_forces_emergency_and_names_its_kind() -> None:
     ranking = ranked(("need_fruehe_hilfen", 0.8), ("emergency", 0.1))
     text = "das Baby schreit seit Stunden und ich habe Angst, dass ich es schüttle"
