@@ -38,6 +38,8 @@ SECOND_NEED_WITH_WORD = 0.0
 SECOND_NEED_ALONE = 0.30
 # the needs a story the bot answers with "Geht es um …?" names that are kept for after the family's choice
 NAMED_NEEDS_KEPT = 3
+# … where a need's common word ("Arbeit", "Essen") counts only when the model gives that need at least this
+NAMED_COMMON_WORD_FLOOR = 0.1
 # Words of categories.yml too common in family stories to name a need on their own ("ich arbeite Schicht").
 GENERIC_WORDS = frozenset(
     "geld arbeit job essen baby ferien sport musik verein lernen hausaufgaben streit konflikt erziehung leistungen"
@@ -334,8 +336,15 @@ def needs_named(text: str, ranking: list[dict[str, Any]]) -> list[str]:
     plainly that it did not rank ("Stromschulden … zwei offene Monatsmieten" -> wohnen, schuldnerberatung)."""
     folded = fold(text)
     words = set(re.findall(r"\w+", folded))
-    ranked = [str(c.get("name") or "").removeprefix(NEED_PREFIX) for c in ranking]
-    named = [c for c in ranked if c in categories() and _mentions(folded, words, c, offices=False)]
+    named = []
+    for candidate in ranking:
+        category_id = str(candidate.get("name") or "").removeprefix(NEED_PREFIX)
+        if category_id not in categories():
+            continue
+        # a common word ("Arbeit", "Essen") only where the model sees that need too
+        specific_only = float(candidate.get("confidence") or 0.0) < NAMED_COMMON_WORD_FLOOR
+        if _mentions(folded, words, category_id, specific_only=specific_only, offices=False):
+            named.append(category_id)
     return named + [c for c in _named_plainly(folded, words, offices=False) if c not in named]
 
 

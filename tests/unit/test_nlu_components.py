@@ -315,6 +315,11 @@ def test_a_story_answered_with_a_question_keeps_every_need_it_names() -> None:
         ("other_need", "wohnen"),
         ("other_need", "schuldnerberatung"),
     ]
+    # a common word ("Arbeit") counts only where the model sees that need too (here at 0.02: not kept)
+    text = "seit mein mann hier arbeit hat wohnen wir in alfeld, unsere tochter (4) braucht einen kitaplatz"
+    ranking = ranked(("nlu_fallback", 0.45), ("need_kinderbetreuung", 0.4), ("need_arbeit_ausbildung", 0.02))
+    (result,) = NeedMentions().process([message(text, "nlu_fallback", ranking)])
+    assert [e["value"] for e in result.get(ENTITIES)] == ["kinderbetreuung"]
     # a question without a need's word keeps none
     vague = ranked(("nlu_fallback", 0.45), ("need_wohnen", 0.25), ("need_schuldnerberatung", 0.17))
     (result,) = NeedMentions().process([message("es ist alles zu viel gerade", "nlu_fallback", vague)])
