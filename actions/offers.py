@@ -272,6 +272,22 @@ class ActionYes(Action):
         return []
 
 
+class ActionNo(Action):
+    """A "Nein" to "Soll ich auch für das Kind mit 5 suchen?" still offers the other need the family named (it waited
+    behind the sibling question); any other "Nein": "Kann ich sonst noch helfen?"."""
+
+    def name(self) -> str:
+        return "action_no"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        other_need = _other_need(tracker, tracker.get_slot("need"))
+        if offered_yes(tracker) == "/search_sibling" and other_need:
+            offer_other_need(dispatcher, other_need, language(tracker))
+            return [SlotSet("other_need", None)]
+        dispatcher.utter_message(response="utter_anything_else")
+        return []
+
+
 class ActionFaqOffers(Action):
     """After an FAQ answer about a need, the offer cards where the family can go (e.g. where to apply for BuT)."""
 

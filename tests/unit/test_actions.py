@@ -16,6 +16,7 @@ import actions.offers
 from actions.conversation import ActionChangeTopic, ActionContactFamilienzentrum, ActionFallback, ActionRestartSearch
 from actions.forms import ValidateLotseForm
 from actions.offers import (
+    ActionNo,
     ActionOfferOtherNeed,
     ActionSearchSibling,
     ActionShowMoreOffers,
@@ -403,6 +404,35 @@ def test_only_the_bots_last_message_counts_for_a_yes() -> None:
     ]
     dispatcher = CollectingDispatcher()
     assert asyncio.run(ActionYes().run(dispatcher, typed, domain())) == []
+    assert [m["response"] for m in dispatcher.messages] == ["utter_anything_else"]
+
+
+SIBLING_QUESTION = [{"title": "Ja, bitte", "payload": "/search_sibling"}, {"title": "Nein, danke", "payload": "/deny"}]
+
+
+def test_no_to_the_other_child_still_offers_the_other_need() -> None:
+    """ "Kita für den Kleinen … und mein Deutsch ist nicht gut": the sibling question came first; "Nein" to it."""
+    slots = {"need": "kinderbetreuung", "child_age": 1.0, "sibling_age": 5.0, "other_need": "sprache_integration"}
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(ActionNo().run(dispatcher, after_question(SIBLING_QUESTION, **slots), domain()))
+    assert [(m["response"], m["other_need"]) for m in dispatcher.messages] == [
+        ("utter_offer_other_need", "sprache_integration")
+    ]
+    assert events == [SlotSet("other_need", None)]
+
+
+@pytest.mark.parametrize(
+    ("buttons", "other_need"),
+    [
+        (SIBLING_QUESTION, None),  # no other need waiting
+        (YES_NO, "sprache_integration"),  # "Nein" to the other need itself
+        ([], "sprache_integration"),  # no question open
+    ],
+)
+def test_any_other_no_asks_what_else(buttons: list[dict[str, str]], other_need: str | None) -> None:
+    dispatcher = CollectingDispatcher()
+    slots = {"need": "kinderbetreuung", "other_need": other_need}
+    assert asyncio.run(ActionNo().run(dispatcher, after_question(buttons, **slots), domain())) == []
     assert [m["response"] for m in dispatcher.messages] == ["utter_anything_else"]
 
 
