@@ -24,7 +24,7 @@ from offers_db.usage import record_usage
 STOPWORDS = frozenset(
     "und oder der die das ein eine einen einem einer fuer mit von bei ich wir mein meine "
     "meinen sie er es ist sind hat haben brauche brauchen suche suchen gibt was wo wie hilfe "
-    "kind kinder sohn tochter jahre jahr alt auch noch nicht "
+    "kind kinder kindern kids sohn tochter jahre jahr alt auch noch nicht "
     # the small words of a parent's sentence, which say nothing about the offer: "kann mir jemand helfen den …"
     "den dem des dir mir mich uns euch ihr ihm ihn ihnen sich man jemand jemanden kann kannst koennen koennte "
     "muss muessen soll sollen will wollen moechte wuerde werden wird bin bist war hab habe hatte bitte mal nur "

@@ -123,6 +123,8 @@ def test_stored_offer_round_trips_every_field() -> None:
 def test_normalize_folds_umlauts_and_punctuation() -> None:
     assert normalize("Kitaplätze für Größere!") == "kitaplaetze fuer groessere"
     assert query_terms("Ich suche eine Tagesmutter für mein Kind") == ["tagesmutter"]
+    # "Kindern" is in nearly every offer's text ("Hilfe für Familien mit Kindern"): it orders nothing
+    assert query_terms("allein mit drei Kindern und Stromschulden") == ["allein", "drei", "stromschulden"]
 
 
 def test_need_counter_is_anonymous_and_counts_up() -> None:
