@@ -187,6 +187,17 @@ def ranked(*pairs: tuple[str, float]) -> list[dict[str, Any]]:
             ranked(("need_jugendbeteiligung", 0.8), ("need_freizeit_kultur", 0.1)),
             "freizeit_kultur",
         ),
+        # a common word ("lernen") names a second need only where the model sees it too (here at 0.02)
+        (
+            "gibt es einen kurs, wo man als mutter lernt ruhig zu bleiben, wenn die kinder streiten",
+            ranked(("need_erziehungsberatung", 0.8), ("need_lernfoerderung", 0.02)),
+            None,
+        ),
+        (
+            "gibt es einen kurs, wo man als mutter lernt ruhig zu bleiben, wenn die kinder streiten",
+            ranked(("need_erziehungsberatung", 0.6), ("need_lernfoerderung", 0.15)),
+            "lernfoerderung",
+        ),
         # a common word inside a compound names nothing: "Hausarbeit" is no work to look for
         (
             "die hausarbeit und die kinder wachsen mir über den kopf, die kleine ist 2 und hat keinen krippenplatz",
