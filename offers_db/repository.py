@@ -15,7 +15,7 @@ from sqlalchemy import and_, delete, insert, or_, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from offers_db.categories import age_group
+from offers_db.categories import age_group, age_matters
 from offers_db.db import UsesDatabase
 from offers_db.models import need_counts, offer_categories, offers
 from offers_db.schema import Offer
@@ -207,6 +207,9 @@ class OfferRepository(UsesDatabase):
         with Session(self.engine, future=True) as session:
             rows = session.execute(statement.where(*conditions)).all()
         terms = query_terms(query.text)
+        # where the age does not decide the need's offers (Geld und Leistungen, Wohnen, …), the family's words come
+        # before it: "schwanger mit dem dritten … gibt es Kinderzuschlag?" showed baby equipment first
+        words_first = query.need is not None and not age_matters(query.need)
         district = normalize(query.district) if query.district else None
         ranked = []
         for row in rows:
@@ -221,7 +224,8 @@ class OfferRepository(UsesDatabase):
             narrow = query.child_age is None and span <= NARROW_SPAN
             local = bool(district and row.district and normalize(row.district) == district)
             speaks = bool(query.language and query.language in row.languages.split())
-            ranked.append(((not specific, -relevance, narrow, not local, not speaks, span, row.title), row.data))
+            first = (-relevance, not specific) if words_first else (not specific, -relevance)
+            ranked.append(((*first, narrow, not local, not speaks, span, row.title), row.data))
         ranked.sort(key=lambda item: item[0])
         return [Offer.from_json(data) for _, data in ranked[offset : offset + limit]]
 

@@ -57,6 +57,25 @@ def test_with_the_age_unknown_offers_for_a_few_years_come_after_the_broad_ones()
     assert ids(repo, need="finanzielle_hilfe", child_age=0.5)[0] == "a-baby"
 
 
+def test_where_the_age_does_not_decide_the_need_the_familys_words_come_first() -> None:
+    """ "Meine Frau ist schwanger mit dem dritten … gibt es Kinderzuschlag?" (Geld und Leistungen, age 0)."""
+    repo = memory_repository(
+        make_offer("a-baby", title="Geld für die Babyausstattung", min_age=0, max_age=1, categories=MONEY),
+        make_offer(
+            "b-kinderzuschlag", title="Kinderzuschlag: Geld für Familien", min_age=0, max_age=25, categories=MONEY
+        ),
+    )
+    assert ids(repo, need="finanzielle_hilfe", child_age=0, text="gibt es kinderzuschlag")[0] == "b-kinderzuschlag"
+    # without such words the baby's offers still come first
+    assert ids(repo, need="finanzielle_hilfe", child_age=0)[0] == "a-baby"
+    # where the age decides (Kinderbetreuung), the offers for that age stay first
+    repo = memory_repository(
+        make_offer("a-hort", title="Hort nach der Schule", min_age=6, max_age=10, categories=("kinderbetreuung",)),
+        make_offer("b-ferien", title="Ferienbetreuung", min_age=3, max_age=14, categories=("kinderbetreuung",)),
+    )
+    assert ids(repo, need="kinderbetreuung", child_age=8, text="ferienbetreuung")[0] == "a-hort"
+
+
 def test_text_relevance_orders_within_the_category() -> None:
     repo = memory_repository(
         make_offer("a-tagespflege", title="Kindertagespflege", keywords=("tagesmutter",)),
