@@ -38,23 +38,35 @@ FAMILY_WORDS_MESSAGES = 4
 def _family_words(tracker: Tracker) -> str:
     """The family's own words about the current need, for the offers' order: what it typed since the talk turned to
     that need — the message that named it, a story answered with "Geht es um …?" and a topic button, the age typed
-    after "Wie alt ist das Kind?" — never a button's payload. The same words for every page ("Mehr Angebote" once
-    searched without them: another order, so page 2 repeated offers of page 1 and skipped others)."""
+    after "Wie alt ist das Kind?", the story that named it as a second need ("Kita … und ich muss zum
+    Integrationskurs") — never a button's payload. The same words for every page ("Mehr Angebote" once searched
+    without them: another order, so page 2 repeated offers of page 1 and skipped others)."""
     need = tracker.get_slot("need")
     if not need:
         return ""
     typed: list[str] = []
+    after_other_need = False  # before this the talk was about another need: only the story naming this one counts
     for event in reversed(tracker.events):
         kind = event.get("event")
-        if kind == "slot" and event.get("name") == "need" and event.get("value") != need:
-            break  # before this the talk was about another need, or none was chosen yet
         if kind in ("restart", "session_started"):
             break
-        text = str(event.get("text") or "") if kind == "user" else ""
-        if text and not text.startswith("/"):
-            typed.append(text)
-            if len(typed) == FAMILY_WORDS_MESSAGES:
-                break
+        if kind == "slot" and event.get("name") == "need" and not after_other_need:
+            if not event.get("value"):
+                break  # "Anderes Thema", or no need chosen before this
+            after_other_need = event.get("value") != need
+        elif kind == "user":
+            text = str(event.get("text") or "")
+            if not text or text.startswith("/"):
+                continue  # a button: no words of the family's own
+            if not after_other_need:
+                typed.append(text)
+                if len(typed) == FAMILY_WORDS_MESSAGES:
+                    break
+                continue
+            named = [e.get("value") for e in (event.get("parse_data") or {}).get("entities") or []]
+            if need in named:
+                typed.append(text)
+            break
     return " ".join(reversed(typed))
 
 

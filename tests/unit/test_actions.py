@@ -613,6 +613,18 @@ def test_more_offers_continue_the_first_pages_order(learning_offers: OfferReposi
     assert sorted(first + second) == ["a-nachhilfe", "b-lesen", "m-mathe", "z-hausaufgaben", "z-zentrum"]
 
 
+def test_the_story_that_named_a_second_need_orders_its_offers(learning_offers: OfferRepository) -> None:
+    """ "… die Kita für die Kleine, und der Große braucht Hilfe bei den Hausaufgaben" -> Kita offers, then "Sie haben
+    auch „Lernförderung“ erwähnt" -> "ja": the story's words order the Lernförderung offers too."""
+    story = "die kleine braucht einen kitaplatz und der große braucht hilfe bei den hausaufgaben"
+    named = [{"entity": "other_need", "value": "lernfoerderung"}]
+    first = tracker(text=story, intent="need_kinderbetreuung", entities=named).events
+    yes = tracker(text="ja gerne", intent="affirm", need="lernfoerderung", child_age=9.0)
+    yes.events = [*first, need_set("kinderbetreuung"), bot_did("action_show_offers"), *yes.events]
+    yes.events.append(need_set("lernfoerderung"))
+    assert shown_ids(ActionShowOffers(), yes)[0] == "z-hausaufgaben"
+
+
 def test_words_about_an_earlier_need_do_not_order_the_new_ones(learning_offers: OfferRepository) -> None:
     about_upbringing = "jeden abend streit wegen der hausaufgaben, ich werde nur noch laut"
     earlier = [user(about_upbringing, "need_erziehungsberatung"), need_set("erziehungsberatung"), need_set(None)]
