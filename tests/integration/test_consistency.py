@@ -83,8 +83,8 @@ def test_every_need_has_enough_training_examples_and_a_third_are_stories() -> No
 
 
 def held_out_texts() -> list[str]:
-    """Every held-out text: the NLU sets, the family messages of issue 9 (held-out, development and probe set),
-    the emergency guard's cases."""
+    """Every held-out text: the NLU sets, the family messages of issue 9 (held-out, development and both probe
+    sets), the emergency guard's cases."""
     texts = [
         t
         for name in ("nlu_heldout.yml", "nlu_out_of_scope.yml")
@@ -93,7 +93,7 @@ def held_out_texts() -> list[str]:
     ]
     families = [
         message
-        for name in ("heldout_families.yml", "dev_families.yml", "probe_families.yml")
+        for name in ("heldout_families.yml", "dev_families.yml", "probe_families.yml", "probe2_families.yml")
         for message in yaml.safe_load((ROOT / "tests" / name).read_text(encoding="utf-8"))["messages"]
     ]
     cases = yaml.safe_load((ROOT / "tests" / "emergency_cases.yml").read_text(encoding="utf-8"))
