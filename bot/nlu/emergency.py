@@ -46,6 +46,13 @@ ME_US = (
     r"|(?:ihre|ihren|seine|seinen) (?:frau|freundin|kinder|kind|tochter|sohn|mutter|mama|baby|kleine\w*|stief\w+))\b"
 )
 
+# put out of the home by someone ("rausgeschmissen", "vor die Tür gesetzt"), not out of a club or a school chat
+_THROWN_OUT = (
+    r"(?:(?:uns|mich|die kinder|sie|ihn) (?:\w+ ){0,2}(?:rausgeschmissen|rausgeworfen|rausgesetzt|vor die tur gesetzt"
+    r"|auf die strasse gesetzt|aus der wohnung geworfen|aus der wohnung geschmissen)|(?:rausgeschmissen|rausgeworfen"
+    r"|vor die tur gesetzt|auf die strasse gesetzt) worden)"
+)
+
 PATTERNS: dict[str, tuple[str, ...]] = {
     VIOLENCE: (
         rf"schl[aä]g\w*(?: er| sie)? {ME_US}",
@@ -181,6 +188,15 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?:traue?|trau) mich nicht (?:mehr )?(?:rein|zurück|ins haus|in die wohnung)",
         r"platzwunde",
         r"hoffen,? (?:dass|das) er (?:gute laune|nicht wütend|nicht betrunken|ruhig)",
+        # thrown out, now, with nowhere to go tonight: "mein Freund hat uns rausgeschmissen, ich steh mit den Kindern
+        # vor dem Haus, es regnet … wo können wir heute Nacht hin?" (not "letzte Woche rausgeworfen, schlafe bei …")
+        rf"{_THROWN_OUT}\b.{{0,120}}(?:heute nacht|diese nacht|heut nacht|vor dem haus|vor der tur|im regen|es regnet"
+        r"|im auto|im treppenhaus|mitten in der nacht)",
+        rf"(?:heute nacht|diese nacht|mitten in der nacht|gerade eben|vorhin)\b.{{0,60}}{_THROWN_OUT}",
+        r"(?:uns|mich|die kinder) (?:heute nacht|gerade|grad|eben|vorhin) (?:rausgeschmissen|rausgeworfen|vor die tur"
+        r" gesetzt)",
+        r"wo (?:konnen|sollen|soll|kann) (?:wir|ich)\b(?: \w+){0,4} (?:heute nacht|diese nacht|heut nacht) "
+        r"(?:hin|schlafen|ubernachten|bleiben|unterkommen)\b",
     ),
     SUICIDE: (
         r"suizid|selbstmord|lebensmud|freitod",
@@ -483,6 +499,10 @@ NOT_DANGER = _pattern(
     r"|(?:ge)?schutt\w* (?:\w+ ){0,2}vor (?:lachen|ekel|kalte)|aus dem armel"
     r"|um den verstand|(?:bringt|bringen|bringe) (?:mich|uns) (?:noch )?um (?:den|die|das|meinen|meine|unseren|unsere) "
     r"(?!ecke)\w+"
+    # an everyday threat taken back as a joke: "ich bring ihn um wenn er sein Zimmer so lässt 😂 nee spaß" (not a
+    # crying baby: "ich bring sie um wenn sie nicht aufhört zu schreien 😅" stays an alarm)
+    r"|(?:bring|bringe) (?:ihn|sie) (?:noch )?um,? wenn (?:er|sie)\b(?!.{0,60}(?:schrei|weint|heult|baby|schlag|haut))"
+    r"(?=.{0,80}(?:(?<!kein )(?:spass|scherz)|haha|\blol\b|😂|🤣|😅))"
     # violence that is over, told before the question: "hat früher getrunken und geschlagen, jetzt ist er in Therapie"
     r"|(?:fruher|damals|vor (?:\w+ )?jahren|jahrelang)\b.{0,60}(?:geschlagen|getrunken|gewalt\w*|handgreiflich"
     r"|geprugelt)\b.{0,80}?\b(?:jetzt|heute|inzwischen|mittlerweile|seit)\b"

@@ -61,6 +61,8 @@ def test_hard_but_safe_situations_are_no_emergency(text: str) -> None:
             CHILD,
         ),
         ("der junge von nebenan steht barfuß im schnee vor der haustür, seine mutter lässt ihn nicht rein", CHILD),
+        # thrown out tonight: the numbers that also find a Frauenhaus place at night (116 016)
+        ("mein freund hat uns rausgeschmissen, ich steh mit den kindern im regen vor dem haus", VIOLENCE),
     ],
 )
 def test_the_kind_of_danger_chooses_the_numbers(text: str, kind: str) -> None:
