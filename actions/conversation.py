@@ -22,7 +22,7 @@ from actions.common import (
 from actions.languages import suggest_language
 from lotse.languages import GERMAN
 from offers_db.categories import categories
-from offers_db.contacts import asks_to_be_called
+from offers_db.contacts import asks_to_be_called, says_call_me
 
 MISSES_BEFORE_CONTACT = 2
 CLARIFY_MAX = 3
@@ -44,6 +44,17 @@ def likely_needs(tracker: Tracker, message: dict[str, Any] | None = None) -> lis
         if str(item.get("name", "")).startswith("need_") and float(item.get("confidence") or 0) >= floor
     ]
     return [need for need in needs if need in categories()][:CLARIFY_MAX]
+
+
+def wants_call_back(parsed: dict[str, Any]) -> bool:
+    """The model's first guess was a call-back request and the message asks for it in words, without a number.
+
+    "rückruf bitte 🙏 ab 14 uhr gut. gehts um meine tochter u ämter kram": request_callback 0.20 under the fallback's
+    0.45; the words alone are not enough ("ich hab beim Jobcenter schon fünfmal anrufen müssen").
+    """
+    guesses = [i for i in parsed.get("intent_ranking") or [] if i.get("name") != "nlu_fallback"]
+    first_guess = guesses[0].get("name") if guesses else None
+    return first_guess == "request_callback" and says_call_me(str(parsed.get("text") or ""))
 
 
 def faq_about(parsed: dict[str, Any], needs: list[str]) -> str | None:
@@ -111,15 +122,16 @@ class ActionFallback(Action):
     """Asks "Geht es um …?" with the likeliest needs; without any, says what the bot can do, then offers a person.
 
     A message the model is unsure about but that gives the family's number to be called back starts the
-    call-back form instead: nobody writes their number without wanting a call.
+    call-back form instead: nobody writes their number without wanting a call. So does one that asks in words to be
+    called back when the model's first guess was that too.
     """
 
     def name(self) -> str:
         return "action_fallback"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
-        if asks_to_be_called(str(tracker.latest_message.get("text") or "")):
-            return [FollowupAction("contact_form")]  # the form takes the number from this message
+        if asks_to_be_called(str(tracker.latest_message.get("text") or "")) or wants_call_back(tracker.latest_message):
+            return [FollowupAction("contact_form")]  # the form takes the number from this message, or asks for it
         needs = likely_needs(tracker)
         faq = faq_about(tracker.latest_message, needs)
         if faq is not None:  # the FAQ answer, then where to go (as for a clear FAQ question)

@@ -55,12 +55,17 @@ CALL_ME = re.compile(
 )
 
 
+def says_call_me(text: str) -> bool:
+    """The message asks in words to be called or contacted ("Rückruf bitte", "ruf mich an"), with or without number."""
+    return bool(CALL_ME.search(text))
+
+
 def asks_to_be_called(text: str) -> bool:
     """A message that gives the family's own phone number or address to be contacted ("… ruf mich an, 0151 …").
 
     Both are needed: a number alone may be an office's ("stimmt die Nummer 05181 …?").
     """
-    return bool(CALL_ME.search(text)) and valid_contact(text) is not None
+    return says_call_me(text) and valid_contact(text) is not None
 
 
 @dataclass(frozen=True)

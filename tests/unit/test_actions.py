@@ -286,6 +286,30 @@ def test_an_unsure_message_with_the_familys_number_starts_the_call_back_form(rep
     assert events == [FollowupAction("contact_form")]
 
 
+def test_an_unsure_call_back_request_in_words_starts_the_call_back_form(repo: OfferRepository) -> None:
+    text = "rückruf wär gut, ab 15 uhr. ist wegen meinem sohn und dem ganzen papierkram"
+    parse = ranking(("nlu_fallback", 0.45), ("request_callback", 0.21), ("need_finanzielle_hilfe", 0.12))
+    dispatcher, events = run(ActionFallback(), text=text, intent="nlu_fallback", parse=parse)
+    assert dispatcher.messages == []
+    assert events == [FollowupAction("contact_form")]
+
+
+@pytest.mark.parametrize(
+    ("text", "first_guess"),
+    [
+        ("ich musste beim jobcenter fünfmal anrufen und keiner geht ran, wo bleibt das geld", "need_finanzielle_hilfe"),
+        ("rückruf wär gut, ab 15 uhr. ist wegen meinem sohn und dem ganzen papierkram", "need_finanzielle_hilfe"),
+        ("können wir das mal in ruhe besprechen, das ist kompliziert mit meiner tochter", "request_callback"),
+    ],
+)
+def test_call_words_or_the_models_guess_alone_are_no_call_back_request(
+    repo: OfferRepository, text: str, first_guess: str
+) -> None:
+    parse = ranking(("nlu_fallback", 0.45), (first_guess, 0.25), ("need_kinderbetreuung", 0.2))
+    _, events = run(ActionFallback(), text=text, intent="nlu_fallback", parse=parse)
+    assert FollowupAction("contact_form") not in events
+
+
 def test_a_number_without_a_wish_to_be_called_is_no_call_back_request(repo: OfferRepository) -> None:
     parse = ranking(("nlu_fallback", 0.45), ("need_lebensmittel_kleidung", 0.3))
     dispatcher, events = run(ActionFallback(), text="stimmt die nummer 05181 123456 von der tafel noch", parse=parse)
