@@ -204,6 +204,28 @@ def ranked(*pairs: tuple[str, float]) -> list[dict[str, Any]]:
             ranked(("need_kinderbetreuung", 0.8), ("need_arbeit_ausbildung", 0.1)),
             None,
         ),
+        # a benefit the family already gets, or the Kita as the place where something happens, names no further need
+        (
+            "die klassenfahrt kostet 240 euro und wir kriegen wohngeld, mein mann verdient nicht viel",
+            ranked(("need_bildung_teilhabe", 0.8), ("need_finanzielle_hilfe", 0.1)),
+            None,
+        ),
+        (
+            "mein sohn (4) beißt in der kita die anderen kinder und die erzieherin weiß nicht weiter",
+            ranked(("need_erziehungsberatung", 0.8), ("need_kinderbetreuung", 0.1)),
+            None,
+        ),
+        # … asked for, they still do
+        (
+            "die klassenfahrt kostet 240 euro, kriegen wir eigentlich wohngeld? mein mann verdient nicht viel",
+            ranked(("need_bildung_teilhabe", 0.8), ("need_finanzielle_hilfe", 0.1)),
+            "finanzielle_hilfe",
+        ),
+        (
+            "mein sohn (4) beißt andere kinder und ich brauche ab mai einen platz in der kita",
+            ranked(("need_erziehungsberatung", 0.8), ("need_kinderbetreuung", 0.1)),
+            "kinderbetreuung",
+        ),
         # the same need is never its own second need
         (
             "kita und krippe",
