@@ -78,6 +78,10 @@ ALREADY_THERE = re.compile(
     rf"|\b(?:leite|leiten|arbeite in|arbeiten in) (?:eine[rn]?|der|die|unserer) {_CHILDCARE}\b"
 )
 MIN_SYNONYM_LENGTH = 4
+# Voice typing splits compounds ("ferien pass", "kinder zu schlag", "logo pädie", "tages mütter"): two or three
+# neighbouring words that together spell one of categories.yml's words this long name that need (the rules only: the
+# same join in the tokenizer retrained the model into 4 points more false alarms, README "Stop 24")
+SPLIT_COMPOUND_MIN_LENGTH = 7
 # A specific word this long also names its need at the end of a compound: "Teilzeitausbildung", "Mathenachhilfe",
 # "Berufssprachkurs", "Stromschulden" (shorter ones would hide in other words: "kita" in "Rakitanski")
 COMPOUND_TAIL_MIN_LENGTH = 7
@@ -106,6 +110,33 @@ EMERGENCY_SHARE_OF_NEED = 0.5
 NEED_BESIDE_EMERGENCY = 0.12
 # the emergency answer's own button ("Hilfe in Alfeld finden") already leads to this need
 CRISIS_NEED = "schutz_krise"
+
+
+@cache
+def compound_words() -> frozenset[str]:
+    """The single-word synonyms of categories.yml long enough to be split by voice typing, folded."""
+    return frozenset(
+        w
+        for category in categories().values()
+        for synonym in category.synonyms
+        if (w := fold(synonym)).isalpha() and len(w) >= SPLIT_COMPOUND_MIN_LENGTH
+    )
+
+
+def split_compound(words: list[str]) -> bool:
+    """True when the words (2 or 3, folded) together spell a need's word, also with a plural or case ending."""
+    joined = "".join(words)
+    known = compound_words()
+    return all(w.isalpha() for w in words) and any(
+        joined[: len(joined) - cut] in known for cut in (0, 1, 2) if len(joined) - cut >= SPLIT_COMPOUND_MIN_LENGTH
+    )
+
+
+def joined_compounds(words: list[str]) -> list[str]:
+    """The need's words spelt by neighbouring words ("ferien pass" -> "ferienpass"), longest first."""
+    return [
+        "".join(words[i : i + n]) for n in (3, 2) for i in range(len(words) - n + 1) if split_compound(words[i : i + n])
+    ]
 
 
 @cache
@@ -243,8 +274,7 @@ def _decide_intent(message: Message, name: str) -> None:
 def need_named_beside_emergency(text: str) -> str | None:
     """The one need a message about danger names plainly ("keine Lehrstelle"), if any — never the crisis help."""
     folded = fold(text)
-    words = set(re.findall(r"\w+", folded))
-    named = [c for c in _named_plainly(folded, words, offices=False) if c != CRISIS_NEED]
+    named = [c for c in _named_plainly(folded, _words(folded), offices=False) if c != CRISIS_NEED]
     return named[0] if len(named) == 1 else None
 
 
@@ -350,6 +380,12 @@ def _mentions(
     )
 
 
+def _words(folded_text: str) -> set[str]:
+    """The text's words, and the need's words that voice typing split ("kinder zu schlag" -> "kinderzuschlag")."""
+    words = re.findall(r"\w+", folded_text)
+    return set(words) | set(joined_compounds(words))
+
+
 def _named_plainly(folded_text: str, words: set[str], offices: bool = True) -> list[str]:
     """The needs whose specific words stand in the text ("Kitaplatz", "Lehrstelle"), in category order."""
     return [c for c in categories() if _mentions(folded_text, words, c, specific_only=True, offices=offices)]
@@ -359,7 +395,7 @@ def needs_named(text: str, ranking: list[dict[str, Any]]) -> list[str]:
     """Every need whose words stand in the text: those the model ranks first, in its order, then the ones named
     plainly that it did not rank ("Stromschulden … zwei offene Monatsmieten" -> wohnen, schuldnerberatung)."""
     folded = ALREADY_THERE.sub(" ", fold(text))
-    words = set(re.findall(r"\w+", folded))
+    words = _words(folded)
     named = []
     for candidate in ranking:
         category_id = str(candidate.get("name") or "").removeprefix(NEED_PREFIX)
@@ -375,7 +411,7 @@ def needs_named(text: str, ranking: list[dict[str, Any]]) -> list[str]:
 def second_need(text: str, ranking: list[dict[str, Any]], first: str) -> str | None:
     """Another need the message names besides `first` ("Schulden … und die Miete"), or None."""
     folded = ALREADY_THERE.sub(" ", fold(text))
-    words = set(re.findall(r"\w+", folded))
+    words = _words(folded)
     first_id = first.removeprefix(NEED_PREFIX)
     for candidate in ranking:
         name = str(candidate.get("name") or "")
@@ -398,7 +434,7 @@ def named_need(text: str) -> str | None:
     words = re.findall(r"[^\W\d_]+", folded)
     if not words or len(words) > NAMED_NEED_MAX_WORDS:
         return None
-    named = _named_plainly(folded, set(words))
+    named = _named_plainly(folded, set(words) | set(joined_compounds(words)))
     return named[0] if len(named) == 1 else None
 
 

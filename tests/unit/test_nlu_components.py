@@ -253,6 +253,9 @@ def test_second_need(text: str, ranking: list[dict[str, Any]], expected: str | N
         ("DEUTSCHKURS", "sprache_integration"),
         ("Mathenachhilfe", "lernfoerderung"),
         ("kinderwagen gesucht", "lebensmittel_kleidung"),
+        # voice typing splits compounds
+        ("kinder zu schlag?", "finanzielle_hilfe"),
+        ("logo pädie", "gesundheit_entwicklung"),
         # an office typed alone still names its need (only as a second need in a story it does not)
         ("jugendamt?", "schutz_krise"),
         # two needs named: the model and "Geht es um …?" decide
