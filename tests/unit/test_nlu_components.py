@@ -215,6 +215,11 @@ def ranked(*pairs: tuple[str, float]) -> list[dict[str, Any]]:
             ranked(("need_erziehungsberatung", 0.8), ("need_kinderbetreuung", 0.1)),
             None,
         ),
+        (
+            "seit der trennung zahlt er keinen unterhalt mehr und ich weiß nicht wie ich die miete zahlen soll",
+            ranked(("need_finanzielle_hilfe", 0.8), ("need_erziehungsberatung", 0.1)),
+            None,
+        ),
         # … asked for, they still do
         (
             "die klassenfahrt kostet 240 euro, kriegen wir eigentlich wohngeld? mein mann verdient nicht viel",
