@@ -69,9 +69,30 @@ def normalize(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", text).strip()
 
 
+JOINED_MIN_LENGTH = 7  # a compound split by voice typing ("kinder zu schlag"); shorter joins would be chance
+
+
 def query_terms(text: str) -> list[str]:
     """The meaningful search words of a free-text query."""
     return [w for w in normalize(text).split() if len(w) >= 3 and w not in STOPWORDS]
+
+
+def joined_terms(text: str, search_texts: Sequence[str]) -> list[str]:
+    """Words that voice typing split ("kinder zu schlag", "klassen fahrt"), joined where an offer spells them so.
+
+    German writes compounds in one piece, so two or three neighbouring words that together start a word of an offer
+    ("kinderzuschlag", "klassenfahrten") are almost always one word typed apart.
+    """
+    words = normalize(text).split()
+    joined = (
+        "".join(words[i : i + n])
+        for n in (3, 2)
+        for i in range(len(words) - n + 1)
+        if all(w.isalpha() for w in words[i : i + n])
+    )
+    return list(
+        dict.fromkeys(w for w in joined if len(w) >= JOINED_MIN_LENGTH and any(f" {w}" in t for t in search_texts))
+    )
 
 
 def _search_text(offer: Offer) -> str:
@@ -207,6 +228,7 @@ class OfferRepository(UsesDatabase):
         with Session(self.engine, future=True) as session:
             rows = session.execute(statement.where(*conditions)).all()
         terms = query_terms(query.text)
+        terms += joined_terms(query.text, [row.search_text for row in rows]) if terms else []
         # where the age does not decide the need's offers (Geld und Leistungen, Wohnen, …), the family's words come
         # before it: "schwanger mit dem dritten … gibt es Kinderzuschlag?" showed baby equipment first
         words_first = query.need is not None and not age_matters(query.need)

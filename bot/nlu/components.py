@@ -28,6 +28,7 @@ from bot.nlu.ages import find_ages
 from bot.nlu.emergency import PARENT, danger_kind, fold
 from lotse.languages import GERMAN, detect_language, language_packs
 from offers_db.categories import categories
+from offers_db.repository import joined_terms
 
 EMERGENCY_INTENT = "emergency"
 AGE_INTENT = "inform_age"
@@ -81,10 +82,6 @@ ALREADY_THERE = re.compile(
     r"|\b(?:seit|nach) (?:der|unserer|meiner|ihrer|seiner) (?:trennung|scheidung)\b"
 )
 MIN_SYNONYM_LENGTH = 4
-# Voice typing splits compounds ("ferien pass", "kinder zu schlag", "logo pädie", "tages mütter"): two or three
-# neighbouring words that together spell one of categories.yml's words this long name that need (the rules only: the
-# same join in the tokenizer retrained the model into 4 points more false alarms, README "Stop 24")
-SPLIT_COMPOUND_MIN_LENGTH = 7
 # A specific word this long also names its need at the end of a compound: "Teilzeitausbildung", "Mathenachhilfe",
 # "Berufssprachkurs", "Stromschulden" (shorter ones would hide in other words: "kita" in "Rakitanski")
 COMPOUND_TAIL_MIN_LENGTH = 7
@@ -116,30 +113,9 @@ CRISIS_NEED = "schutz_krise"
 
 
 @cache
-def compound_words() -> frozenset[str]:
-    """The single-word synonyms of categories.yml long enough to be split by voice typing, folded."""
-    return frozenset(
-        w
-        for category in categories().values()
-        for synonym in category.synonyms
-        if (w := fold(synonym)).isalpha() and len(w) >= SPLIT_COMPOUND_MIN_LENGTH
-    )
-
-
-def split_compound(words: list[str]) -> bool:
-    """True when the words (2 or 3, folded) together spell a need's word, also with a plural or case ending."""
-    joined = "".join(words)
-    known = compound_words()
-    return all(w.isalpha() for w in words) and any(
-        joined[: len(joined) - cut] in known for cut in (0, 1, 2) if len(joined) - cut >= SPLIT_COMPOUND_MIN_LENGTH
-    )
-
-
-def joined_compounds(words: list[str]) -> list[str]:
-    """The need's words spelt by neighbouring words ("ferien pass" -> "ferienpass"), longest first."""
-    return [
-        "".join(words[i : i + n]) for n in (3, 2) for i in range(len(words) - n + 1) if split_compound(words[i : i + n])
-    ]
+def _synonym_text() -> str:
+    """Every synonym of categories.yml, folded, as one text for joined_terms."""
+    return " " + " ".join(fold(s) for category in categories().values() for s in category.synonyms) + " "
 
 
 @cache
@@ -384,9 +360,11 @@ def _mentions(
 
 
 def _words(folded_text: str) -> set[str]:
-    """The text's words, and the need's words that voice typing split ("kinder zu schlag" -> "kinderzuschlag")."""
-    words = re.findall(r"\w+", folded_text)
-    return set(words) | set(joined_compounds(words))
+    """The text's words, and a need's word that voice typing split ("kinder zu schlag" -> "kinderzuschlag").
+
+    For the rules only: the same join in the tokenizer retrained the model into 4 points more false alarms (README,
+    "Stop 24")."""
+    return set(re.findall(r"\w+", folded_text)) | set(joined_terms(folded_text, [_synonym_text()]))
 
 
 def _named_plainly(folded_text: str, words: set[str], offices: bool = True) -> list[str]:
@@ -437,7 +415,7 @@ def named_need(text: str) -> str | None:
     words = re.findall(r"[^\W\d_]+", folded)
     if not words or len(words) > NAMED_NEED_MAX_WORDS:
         return None
-    named = _named_plainly(folded, set(words) | set(joined_compounds(words)))
+    named = _named_plainly(folded, set(words) | set(joined_terms(folded, [_synonym_text()])))
     return named[0] if len(named) == 1 else None
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from offers_db.repository import SearchQuery, normalize, query_terms
+from offers_db.repository import SearchQuery, joined_terms, normalize, query_terms
 from tests.factories import make_offer, memory_repository
 
 TODAY = date(2026, 6, 1)
@@ -180,3 +180,16 @@ def test_a_word_that_names_the_offer_counts_more_than_one_in_a_description() -> 
     )
     found = ids(repo, need="kinderbetreuung", text="wir haben eine räumungsklage bekommen")
     assert found == ["z-zuflucht", "a-wohngeld"]
+
+
+def test_a_compound_split_by_voice_typing_is_found_as_one_word() -> None:
+    """ "ob wir kinder zu schlag kriegen könnten" (Geld und Leistungen): the Kinderzuschlag first."""
+    repo = memory_repository(
+        make_offer("a-beratung", title="Schwangerenberatung", description="Für Kinder und Eltern", categories=MONEY),
+        make_offer("b-kiz", title="Kinderzuschlag: Geld für Familien mit kleinem Einkommen", categories=MONEY),
+    )
+    text = "ob wir kinder zu schlag kriegen könnten mein mann hat 1900 netto"
+    assert ids(repo, need="finanzielle_hilfe", text=text)[0] == "b-kiz"
+    assert joined_terms("die klassen fahrt kostet 285 euro", [" ausfluege und klassenfahrten "]) == ["klassenfahrt"]
+    # words that only stand side by side are not joined
+    assert joined_terms("meine kinder gehen in den garten", [" kindergarten sonnenschein "]) == []
