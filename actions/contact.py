@@ -15,7 +15,7 @@ from rasa_sdk.types import DomainDict
 from actions.common import channel, contact_lines, count, familienzentrum, response_variant
 from actions.notifications import announce, notifier
 from offers_db.categories import age_group
-from offers_db.contacts import ContactRepository, valid_contact
+from offers_db.contacts import ContactRepository, best_time, valid_contact
 
 logger = logging.getLogger(__name__)
 
@@ -57,6 +57,16 @@ class ValidateContactForm(FormValidationAction):
             return {}
         contact = valid_contact(str(tracker.latest_message.get("text") or ""))
         return {"contact_value": contact} if contact else {}
+
+    async def extract_contact_time(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        """When to call, from the message that asked for the call-back ("rückruf bitte, ab 14 uhr gut"); only when
+        the form starts, as for the number."""
+        if tracker.get_slot("requested_slot") is not None or tracker.get_slot("contact_time"):
+            return {}
+        when = best_time(str(tracker.latest_message.get("text") or ""))
+        return {"contact_time": when} if when else {}
 
     def validate_contact_value(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

@@ -55,6 +55,21 @@ CALL_ME = re.compile(
 )
 
 
+# "ab 14 Uhr", "zwischen 9 und 11 Uhr", "nachmittags", "montags ab 10 uhr": when the family can be reached
+BEST_TIME = re.compile(
+    r"(?:\b(?:mo|di|mi|do|fr|sa|montags?|dienstags?|mittwochs?|donnerstags?|freitags?|samstags?)\.?\s+)?"
+    r"(?:\b(?:ab|nach|vor|bis|gegen|um|zwischen)\s+\d{1,2}(?:[:.]\d{2})?(?:\s*(?:und|bis|-)\s*\d{1,2}(?:[:.]\d{2})?)?"
+    r"\s*uhr\b|\b(?:vormittags?|nachmittags?|morgens|abends|mittags|am vormittag|am nachmittag|am abend)\b)",
+    re.IGNORECASE,
+)
+
+
+def best_time(text: str) -> str | None:
+    """When the family says it can be reached ("rückruf bitte, ab 14 uhr gut" -> "ab 14 uhr"), or None."""
+    found = BEST_TIME.search(text)
+    return found.group(0).strip() if found else None
+
+
 def says_call_me(text: str) -> bool:
     """The message asks in words to be called or contacted ("Rückruf bitte", "ruf mich an"), with or without number."""
     return bool(CALL_ME.search(text))

@@ -15,7 +15,7 @@ from sqlalchemy import create_engine, text
 import actions.contact
 from actions.contact import ActionSubmitContact, ValidateContactForm, valid_contact
 from bot.tracker_store import redact
-from offers_db.contacts import ContactRepository, asks_to_be_called
+from offers_db.contacts import ContactRepository, asks_to_be_called, best_time
 from offers_db.db import make_engine
 from offers_db.privacy import Privacy
 from tests.tracker import domain, tracker
@@ -84,6 +84,31 @@ def run_form(text: str, **slots: object) -> list:
 def test_number_in_the_message_that_asks_for_the_call_back_is_taken() -> None:
     events = run_form("kann mich bitte jemand anrufen, hab viele fragen wegen kita. meine nummer ist 0151 23456789")
     assert SlotSet("contact_value", "0151 23456789") in events
+
+
+def test_the_time_in_the_message_that_asks_for_the_call_back_is_taken() -> None:
+    events = run_form("rückruf bitte 🙏 ab 14 uhr gut. gehts um meine tochter u ämter kram")
+    assert SlotSet("contact_time", "ab 14 uhr") in events
+    assert [
+        e
+        for e in run_form("rückruf bitte, ab 14 uhr", requested_slot="contact_name")
+        if e.get("name") == "contact_time"
+    ] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("rückruf bitte, ab 14 uhr gut", "ab 14 uhr"),
+        ("am besten zwischen 9 und 11 Uhr", "zwischen 9 und 11 Uhr"),
+        ("montags ab 10 uhr, sonst nachmittags", "montags ab 10 uhr"),
+        ("lieber vormittags, da schläft der kleine", "vormittags"),
+        ("mein sohn ist seit 14 tagen krank", None),  # no time of day
+        ("die kita hat ab 7 auf", None),
+    ],
+)
+def test_the_best_time_is_a_time_of_day(text: str, expected: str | None) -> None:
+    assert best_time(text) == expected
 
 
 @pytest.mark.parametrize(
