@@ -164,7 +164,10 @@ class ActionShowOffers(Action):
         sibling = _next_sibling(query, tracker) if found else None
         if sibling is not None:
             age, later = sibling
-            dispatcher.utter_message(response="utter_offer_sibling", sibling_age=f"{age:g}")
+            if age < 1:  # "mit 7 Monaten", not "mit 0.58 Jahren"
+                dispatcher.utter_message(response="utter_offer_sibling_months", sibling_months=f"{round(age * 12)}")
+            else:
+                dispatcher.utter_message(response="utter_offer_sibling", sibling_age=f"{age:g}")
             if age != sibling_age:  # children passed over: the one offered is the one searched next
                 events += [SlotSet("sibling_age", age), SlotSet("more_sibling_ages", later or None)]
         elif other_need:

@@ -72,6 +72,8 @@ NOT_AGE_AFTER = re.compile(
 ARTICLES = ("ein", "eine", "einen", "einem")
 ARTICLE_AGE_CUE = re.compile(rf"{CUE}\s+{FILLER}$")
 SELF_BEFORE = re.compile(rf"\bich\s+bin\s+{FILLER}$")
+# "bin schwanger 7 monat", "schwanger, im 5. Monat", "schwanger seit 10 wochen": how far the pregnancy is, not a child
+PREGNANCY_BEFORE = re.compile(r"schwanger\w*[\s,.:;-]+(?:(?:im|in der|seit|jetzt|erst|schon|ca\.?|etwa)\s+){0,2}$")
 
 # digits with the year and month words of the families' other languages (issue 11):
 # "he is 4 years old", "йому 4 роки", "4 yaşında", "عمره 4 سنوات", "7 months", "8 місяців", "6 aylık", "5 أشهر"
@@ -172,6 +174,8 @@ def _match_value(kind: str, match: re.Match[str], text: str) -> tuple[int, int, 
         value = _in_years(_number(number_text), unit)
         if value < SELF_MIN_AGE and SELF_BEFORE.search(text[: match.start()]):  # "ich bin 5 Monate schwanger"
             return None
+        if unit.startswith(("mon", "woch")) and PREGNANCY_BEFORE.search(text[: match.start()]):
+            return None
         return (match.start(), match.end(), value) if _plausible(value, unit) else None
     # a bare number: only with an age cue and no sign of time, money or counting
     start, end = match.span(1)
@@ -244,7 +248,8 @@ def _with_list_continuations(text: str, mentions: list[AgeMention]) -> list[AgeM
     for mention in mentions:
         result.append(mention)
         end = mention.end
-        while match := LIST_CONTINUATION.match(text[end:]):
+        # "schwanger, 6. Monat": what follows a pregnancy is how far it is, not another child
+        while mention.kind != "pregnancy" and (match := LIST_CONTINUATION.match(text[end:])):
             start = end + match.start(1)
             stop = end + match.end()
             if any(start < m.end and m.start < stop for m in mentions) or NOT_AGE_AFTER.match(text[stop:]):

@@ -128,6 +128,12 @@ def test_sibling_is_offered_and_searched(repo: OfferRepository) -> None:
     assert events == [SlotSet("child_age", 2.0), SlotSet("sibling_age", None), SlotSet("more_sibling_ages", None)]
 
 
+def test_a_sibling_under_one_is_named_in_months(repo: OfferRepository) -> None:
+    dispatcher, _ = run(ActionShowOffers(), need="kinderbetreuung", child_age=4.0, sibling_age=0.58)
+    assert [m["response"] for m in dispatcher.messages] == ["utter_offers", "utter_offer_sibling_months"]
+    assert dispatcher.messages[1]["sibling_months"] == "7"
+
+
 def test_three_children_are_offered_one_after_the_other(repo: OfferRepository) -> None:
     """'5, 4 und 2', 4 chosen first: then 5, then 2 — not only the first of the others."""
     form = ValidateLotseForm()

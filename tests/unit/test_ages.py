@@ -47,6 +47,11 @@ def ages(text: str) -> list[tuple[str, float]]:
         # a word and a number for the same child are one child; for two children, two
         ("ich allein mit Baby 4 monat", [("4 monat", 0.33)]),
         ("ich bin schwanger, das Baby kommt im Mai", [("schwanger", 0.0)]),
+        # how far the pregnancy is, typed after it, is no child ("Kind mit 0.58 Jahren" was offered a search)
+        ("bin schwanger 7 monat und mein freund hat mich rausgeworfen", [("schwanger", 0.0)]),
+        ("schwanger seit 10 wochen", [("schwanger", 0.0)]),
+        ("ich bin schwanger, 6. Monat, und mein Sohn ist 3", [("schwanger", 0.0), ("3", 3.0)]),
+        ("schwanger und die Kleine ist 7 Monate alt", [("schwanger", 0.0), ("7 Monate", 0.58)]),
         ("ich bin 5 Monate schwanger und habe schon 2 Kinder, 3 und 5", [("schwanger", 0.0), ("3", 3.0), ("5", 5.0)]),
         ("wir sind 4 Personen, meine Kinder sind 4 und 7", [("4", 4.0), ("7", 7.0)]),
         ("mein sohn ist 4 und hat 39 grad fieber", [("4", 4.0)]),
