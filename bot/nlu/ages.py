@@ -51,7 +51,8 @@ UNIT_NUM = rf"(?:\d{{1,2}}(?:[.,]5)?|{_WORD_ALTERNATION}|ein|einem|einen|eine)"
 UNIT = r"(?:jahren|jahre|jahr|j\.|j\b|monaten|monate|monat|mon\.|wochen|woche)"
 CUE = (
     r"(?:ist|is|sind|wird|werden|bin|alter|alter von|mit|von|kindern|kinder|kind|sohn|tochter|junge|jungen"
-    r"|mädchen|maedchen|kleiner|kleine|kleinen|kleener|kleene|große|großer|grosse|grosser|enkel|enkelin"
+    r"|mädchen|maedchen|kleiner|kleine|kleinen|kleener|kleene|große|großer|grosse|grosser|großen|grossen|enkel|enkelin"
+    r"|kleinste|kleinsten|jüngste|jüngsten|juengste|juengsten|älteste|ältesten|aelteste|aeltesten|mittlere|mittleren"
     r"|zwillinge|sohnemann)"
 )
 FILLER = r"(?:(?:gerade|erst|schon|bald|jetzt|fast|knapp|ca\.?|circa|etwa|ungefähr|ungefaehr|noch)\s+)*"

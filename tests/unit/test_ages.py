@@ -52,6 +52,9 @@ def ages(text: str) -> list[tuple[str, float]]:
         ("schwanger seit 10 wochen", [("schwanger", 0.0)]),
         ("ich bin schwanger, 6. Monat, und mein Sohn ist 3", [("schwanger", 0.0), ("3", 3.0)]),
         ("schwanger und die Kleine ist 7 Monate alt", [("schwanger", 0.0), ("7 Monate", 0.58)]),
+        # the older, the youngest, the middle one: "Kita für meinen Großen (4)" was searched for the baby only
+        ("Kita für meinen Großen (4), die Kleine ist erst 7 Monate", [("4", 4.0), ("7 Monate", 0.58)]),
+        ("meine älteste ist 13 und der jüngste 3", [("13", 13.0), ("3", 3.0)]),
         ("ich bin 5 Monate schwanger und habe schon 2 Kinder, 3 und 5", [("schwanger", 0.0), ("3", 3.0), ("5", 5.0)]),
         ("wir sind 4 Personen, meine Kinder sind 4 und 7", [("4", 4.0), ("7", 7.0)]),
         ("mein sohn ist 4 und hat 39 grad fieber", [("4", 4.0)]),
