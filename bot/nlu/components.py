@@ -25,7 +25,7 @@ from spacy.language import Language
 
 from actions.common import GUESSED_ROLE
 from bot.nlu.ages import find_ages
-from bot.nlu.emergency import PARENT, danger_kind, fold
+from bot.nlu.emergency import PARENT, danger_kind, fold, nowhere_to_go_tonight
 from lotse.languages import GERMAN, detect_language, language_packs
 from offers_db.categories import categories
 from offers_db.repository import joined_terms
@@ -110,6 +110,7 @@ EMERGENCY_SHARE_OF_NEED = 0.5
 NEED_BESIDE_EMERGENCY = 0.12
 # the emergency answer's own button ("Hilfe in Alfeld finden") already leads to this need
 CRISIS_NEED = "schutz_krise"
+HOUSING_NEED = "wohnen"  # beside the numbers for a family put out tonight: the town's emergency shelter
 
 
 @cache
@@ -295,6 +296,8 @@ class EmergencyGuard(_RuleComponent, EntityExtractorMixin):
             # an overwhelmed parent's answer leads on to help for parents with a baby by its own button: no second offer
             named = need_named_beside_emergency(message.get(TEXT) or "") if kind != PARENT else None
             beside = named or (need_beside_emergency(ranking) if kind != PARENT else None)
+            if named is None and nowhere_to_go_tonight(message.get(TEXT) or ""):
+                beside = HOUSING_NEED
             _decide_intent(message, EMERGENCY_INTENT)
             # NeedMentions' second need was relative to the model's first need, which the emergency replaced
             kept = [e for e in message.get(ENTITIES, []) if e.get("entity") != "other_need"]

@@ -53,6 +53,19 @@ _THROWN_OUT = (
     r"|vor die tur gesetzt|auf die strasse gesetzt) worden)"
 )
 
+# thrown out, now, with nowhere to go tonight: "mein Freund hat uns rausgeschmissen, ich steh mit den Kindern vor dem
+# Haus, es regnet … wo können wir heute Nacht hin?" (not "letzte Woche rausgeworfen, schlafe bei …"); violence, and
+# a roof for the night is the need beside it (bot.nlu.components)
+NOWHERE_TONIGHT_PATTERNS = (
+    rf"{_THROWN_OUT}\b.{{0,120}}(?:heute nacht|diese nacht|heut nacht|vor dem haus|vor der tur|im regen|es regnet"
+    r"|im auto|im treppenhaus|mitten in der nacht)",
+    rf"(?:heute nacht|diese nacht|mitten in der nacht|gerade eben|vorhin)\b.{{0,60}}{_THROWN_OUT}",
+    r"(?:uns|mich|die kinder) (?:heute nacht|gerade|grad|eben|vorhin) (?:rausgeschmissen|rausgeworfen|vor die tur"
+    r" gesetzt)",
+    r"wo (?:konnen|sollen|soll|kann) (?:wir|ich)\b(?: \w+){0,4} (?:heute nacht|diese nacht|heut nacht) "
+    r"(?:hin|schlafen|ubernachten|bleiben|unterkommen)\b",
+)
+
 PATTERNS: dict[str, tuple[str, ...]] = {
     VIOLENCE: (
         rf"schl[aä]g\w*(?: er| sie)? {ME_US}",
@@ -188,15 +201,7 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?:traue?|trau) mich nicht (?:mehr )?(?:rein|zurück|ins haus|in die wohnung)",
         r"platzwunde",
         r"hoffen,? (?:dass|das) er (?:gute laune|nicht wütend|nicht betrunken|ruhig)",
-        # thrown out, now, with nowhere to go tonight: "mein Freund hat uns rausgeschmissen, ich steh mit den Kindern
-        # vor dem Haus, es regnet … wo können wir heute Nacht hin?" (not "letzte Woche rausgeworfen, schlafe bei …")
-        rf"{_THROWN_OUT}\b.{{0,120}}(?:heute nacht|diese nacht|heut nacht|vor dem haus|vor der tur|im regen|es regnet"
-        r"|im auto|im treppenhaus|mitten in der nacht)",
-        rf"(?:heute nacht|diese nacht|mitten in der nacht|gerade eben|vorhin)\b.{{0,60}}{_THROWN_OUT}",
-        r"(?:uns|mich|die kinder) (?:heute nacht|gerade|grad|eben|vorhin) (?:rausgeschmissen|rausgeworfen|vor die tur"
-        r" gesetzt)",
-        r"wo (?:konnen|sollen|soll|kann) (?:wir|ich)\b(?: \w+){0,4} (?:heute nacht|diese nacht|heut nacht) "
-        r"(?:hin|schlafen|ubernachten|bleiben|unterkommen)\b",
+        *NOWHERE_TONIGHT_PATTERNS,
     ),
     SUICIDE: (
         r"suizid|selbstmord|lebensmud|freitod",
@@ -1294,3 +1299,11 @@ def danger_kind(text: str) -> str | None:
 def signals_danger(text: str) -> bool:
     """True when the message speaks of acute danger to life, body or a child."""
     return danger_kind(text) is not None
+
+
+_NOWHERE_TONIGHT = _pattern("|".join(f"(?:{p})" for p in NOWHERE_TONIGHT_PATTERNS))
+
+
+def nowhere_to_go_tonight(text: str) -> bool:
+    """A family put out of its home now, with nowhere to sleep tonight (German)."""
+    return bool(_NOWHERE_TONIGHT.search(fold(text)))

@@ -394,6 +394,12 @@ def test_after_other_emergencies_the_need_of_the_message_is_offered() -> None:
         ("ich will nicht mehr leben, ich finde einfach keine lehrstelle", "arbeit_ausbildung", None),
         # only the model saw it: offered without saying the family mentioned it
         ("er hat mich geschlagen, ich will mit den kindern weg, aber wohin?", "lernfoerderung", "guessed"),
+        # put out tonight: a roof for the night, whatever the model guessed ("Kinderbetreuung" for the two children)
+        (
+            "er hat uns rausgeschmissen, ich sitz mit den kindern im auto, wo können wir heute nacht hin",
+            "wohnen",
+            "guessed",
+        ),
     ],
 )
 def test_a_need_beside_an_emergency_that_the_message_did_not_name_is_marked_as_guessed(
