@@ -23,6 +23,8 @@ logger = logging.getLogger(__name__)
 PERSONAL_SLOTS = ("contact_value", "contact_name", "contact_time", "contact_note")
 CONTACT_SLOTS = (*PERSONAL_SLOTS, "contact_consent")
 SKIP_ANSWERS = {"/skip", "überspringen", "ohne namen", "nichts hinzufügen", "weiter", "kein name", "-", "nein"}
+# answers to "Wie dürfen wir Sie ansprechen?" that are no name: a "ja" was stored as the name
+NOT_A_NAME = {"ja", "jo", "ok", "okay", "/affirm", "anonym", "lieber nicht", "möchte ich nicht", "nein danke", "ohne"}
 MAX_NAME, MAX_TIME, MAX_NOTE = 100, 100, 300
 
 
@@ -79,6 +81,8 @@ class ValidateContactForm(FormValidationAction):
     def validate_contact_name(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
+        if str(value or "").strip().lower().strip(".!?, ") in NOT_A_NAME:
+            return {"contact_name": ""}
         return {"contact_name": optional_text(value, MAX_NAME) or ""}
 
     def validate_contact_time(

@@ -123,6 +123,13 @@ def test_contact_is_taken_only_when_the_form_starts_without_one(text: str, slots
     assert [e for e in run_form(text, **slots) if e.get("name") == "contact_value"] == []
 
 
+@pytest.mark.parametrize("answer", ["ja", "Ok.", "lieber nicht", "anonym"])
+def test_a_yes_or_no_to_the_name_question_is_no_name(answer: str) -> None:
+    form = ValidateContactForm()
+    assert form.validate_contact_name(answer, CollectingDispatcher(), tracker(), domain()) == {"contact_name": ""}
+    assert form.validate_contact_name("Ayşe", CollectingDispatcher(), tracker(), domain()) == {"contact_name": "Ayşe"}
+
+
 def test_optional_answers_can_be_skipped_and_notes_are_limited() -> None:
     form, dispatcher = ValidateContactForm(), CollectingDispatcher()
     assert form.validate_contact_name("/skip", dispatcher, tracker(), domain()) == {"contact_name": ""}
