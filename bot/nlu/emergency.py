@@ -64,6 +64,9 @@ NOWHERE_TONIGHT_PATTERNS = (
     r" gesetzt)",
     r"wo (?:konnen|sollen|soll|kann) (?:wir|ich)\b(?: \w+){0,4} (?:heute nacht|diese nacht|heut nacht) "
     r"(?:hin|schlafen|ubernachten|bleiben|unterkommen)\b",
+    # said indirectly: "ich weiß nicht, wo ich heute Nacht schlafen soll"
+    r"wo (?:ich|wir) (?:\w+ ){0,2}(?:heute nacht|diese nacht|heut nacht) "
+    r"(?:hin|schlafen|ubernachten|bleiben|unterkommen)\b (?:soll|sollen|kann|konnen)\b",
 )
 
 PATTERNS: dict[str, tuple[str, ...]] = {
@@ -202,6 +205,16 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"platzwunde",
         r"hoffen,? (?:dass|das) er (?:gute laune|nicht wütend|nicht betrunken|ruhig)",
         *NOWHERE_TONIGHT_PATTERNS,
+        # a door kicked in, being locked in, a hand print on a face, a forced marriage
+        r"\w*tur(?:en)?\b (?:\w+ ){0,2}eingetreten",
+        r"(?:sperrt|schliesst|sperrte|schloss) (?:\w+ ){0,3}(?:wohnung|haustur|tur|uns|mich)\w* (?:\w+ ){0,2}"
+        r"(?:ab|zu|ein)\b"
+        r".{0,100}(?:komm\w*|kann|konnen|darf|durfen) (?:\w+ ){0,4}nicht (?:raus|hinaus|weg)\b",
+        r"handabdr\w* (?:im|auf dem|auf der|am|an der) (?:gesicht|wange|backe|arm|oberarm|rucken|hals)"
+        r"|abdr\w* (?:im|auf dem|auf der|an der) (?:gesicht|wange|backe|hals)",
+        r"(?:wollen|will|sollen|soll|werden) (?:mich|sie|meine (?:tochter|schwester)) (?:\w+ ){0,6}"
+        r"(?:zwangs)?verheiraten"
+        r"|zwangs(?:heirat|ehe|verheirat)\w*",
     ),
     SUICIDE: (
         r"suizid|selbstmord|lebensmud|freitod",
@@ -233,7 +246,8 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"ohne mich\b.{0,30}(?:besser|leichter|glucklicher)|(?:besser|leichter)\b.{0,30}wenn ich nicht mehr (?:da )?"
         r"(?:war|bin|ware)\b|wenn ich nicht mehr (?:da )?bin\b",
         # goodbye messages: letters to everyone, farewells, "nicht böse sein" and then unreachable
-        r"(?:allen|jedem|den kindern|meinen kindern|meiner familie) (?:noch )?(?:einen |nen |ein )?(?:brief|briefe"
+        r"(?:allen|jedem|jeden|jedes kind|jede[rn]? von \w+|den kindern|meinen kindern|meiner familie) (?:noch )?"
+        r"(?:einen |nen |ein )?(?:brief|briefe"
         r"|abschiedsbrief\w*|letzte nachricht)\b.{0,80}(?:ruhe|verzeih|lieb|kraft|nicht mehr|gebracht|fur immer)",
         r"(?:tschuss|lebt wohl|macht'?s gut|verzeiht mir|verzeih mir)\b.{0,80}(?:kann (?:das |so )?nicht mehr"
         r"|nicht mehr da|fur immer|keine kraft)|verabschiedet\b.{0,60}(?:nicht mehr da|fur immer)|(?:nicht mehr da"
@@ -242,6 +256,11 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"|geht nicht (?:mehr"
         r" )?(?:ran|ans)|nicht (?:mehr )?erreichbar|erreiche (?:ihn|sie) nicht)",
         r"(?:besser|leichter|besser dran) ohne mich|ohne mich (?:besser|leichter)",
+        # putting things in order and a letter for everyone; at a bridge, the tracks or the river, not going on
+        r"(?:alles|die wohnung) (?:\w+ ){0,2}(?:aufgeraumt|geputzt|geregelt)\b.{0,80}(?:fur|an) (?:jeden|jede|alle"
+        r"|jedes kind|die kinder) (?:\w+ ){0,2}brief\w*(?! (?:zum|zur|fur den|fur die)\b)",
+        r"(?:kann|schaff\w*) (?:das |es )?(?:alles )?nicht mehr(?:[,.!;]| ich\b| und\b).{0,120}\b(?:brucke|gleis\w*"
+        r"|schienen|fluss|an der leine|dach)\b.{0,120}(?:besser so|fur immer|ein ende|ob ich (?:\w+ ){0,3}nach hause)",
         r"(?:allem|dem ganzen|meinem leben) ein ende|mit allem schluss",
         r"(?:will|mocht\w*|werde) (?:einfach )?alles beenden",
         r"fur immer (?:weg|verschwinden|einschlafen)|(?:verschwinden|weg sein) fur immer",
@@ -334,6 +353,9 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?:meine )?hände (?:machen|tun) (?:sachen|dinge)",
     ),
     CHILD: (
+        # someone who comes to a child's bed or room at night, and the child must keep it secret
+        r"(?:kommt|kam|geht|ging|schleicht|schlich|legt sich) nachts (?:\w+ ){0,3}(?:ins bett|in (?:mein|ihr|sein|das)"
+        r" (?:zimmer|bett))\b.{0,120}(?:keinem|niemandem|niemand|geheimnis|verraten)",
         r"\w*missbrauch|\w*vergewaltig|sexuell\w* (?:ubergriff|belastig|angefasst)",
         r"(?:fasst|fasste|anfassen|angefasst|beruhrt|beruhren) .{0,30}(?:unsittlich|intim|unterhose|zwischen die"
         r" beine|privat|wo er nicht|wo sie nicht|geschlechtsteil)",
