@@ -80,7 +80,7 @@ def query_terms(text: str) -> list[str]:
 def joined_terms(text: str, search_texts: Sequence[str]) -> list[str]:
     """Words that voice typing split ("kinder zu schlag", "klassen fahrt"), joined where an offer spells them so.
 
-    German writes compounds in one piece, so two or three neighbouring words that together start a word of an offer
+    German writes compounds in one piece, so two or three neighbouring words that together spell a word of an offer
     ("kinderzuschlag", "klassenfahrten") are almost always one word typed apart.
     """
     words = normalize(text).split()
@@ -90,9 +90,14 @@ def joined_terms(text: str, search_texts: Sequence[str]) -> list[str]:
         for i in range(len(words) - n + 1)
         if all(w.isalpha() for w in words[i : i + n])
     )
-    return list(
-        dict.fromkeys(w for w in joined if len(w) >= JOINED_MIN_LENGTH and any(f" {w}" in t for t in search_texts))
-    )
+    return list(dict.fromkeys(w for w in joined if len(w) >= JOINED_MIN_LENGTH and _spelt_in(w, search_texts)))
+
+
+def _spelt_in(word: str, search_texts: Sequence[str]) -> bool:
+    """The word stands whole in one of the texts, perhaps with a short ending ("klassenfahrt" in "klassenfahrten"),
+    not only as the start of a longer one ("kinderzu" of "kinder zu hause" in "kinderzuschlag")."""
+    whole = re.compile(rf" {word}[a-z]{{0,2}} ")
+    return any(f" {word}" in t and whole.search(t) for t in search_texts)
 
 
 def _search_text(offer: Offer) -> str:

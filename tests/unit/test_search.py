@@ -193,3 +193,4 @@ def test_a_compound_split_by_voice_typing_is_found_as_one_word() -> None:
     assert joined_terms("die klassen fahrt kostet 285 euro", [" ausfluege und klassenfahrten "]) == ["klassenfahrt"]
     # words that only stand side by side are not joined
     assert joined_terms("meine kinder gehen in den garten", [" kindergarten sonnenschein "]) == []
+    assert joined_terms("drei kinder zu hause", [" kinderzuschlag fuer familien "]) == []
