@@ -121,19 +121,32 @@ def _other_need(tracker: Tracker, need: str | None) -> str | None:
     return None
 
 
-def _next_sibling(query: SearchQuery, tracker: Tracker) -> tuple[float, list[float]] | None:
-    """The next other child named whom this need has offers for, and the children after it.
+def _next_sibling(query: SearchQuery, tracker: Tracker, shown: list[str]) -> tuple[float, list[float]] | None:
+    """The next other child named for whom this need has offers the family has not just seen, and the children after it.
 
     Another child's age only changes the offers of a need that depends on age (not Geld und Leistungen), and a
-    child the need has nothing for is passed over (no Lernförderung search for the 2-year-old).
+    child the need has nothing new for is passed over: no Lernförderung search for the 1-year-old, which would
+    only show again the offers open to every age.
     """
     if not age_matters(query.need):
         return None
     ages = [tracker.get_slot("sibling_age"), *(tracker.get_slot("more_sibling_ages") or [])]
     for index, age in enumerate(ages):
-        if age is not None and repository().search(replace(query, child_age=age), limit=1):
+        if age is None:
+            continue
+        offers = repository().search(replace(query, child_age=age), limit=PAGE_SIZE)
+        if any(offer.id not in shown for offer in offers):
             return age, ages[index + 1 :]
     return None
+
+
+def utter_sibling(dispatcher: CollectingDispatcher, age: float) -> None:
+    """Asks about the other child as parents name it: "mit 7 Monaten", "mit 18 Monaten" (not "mit 0.58 Jahren" or
+    "mit 1 Jahren"), "mit 4 Jahren"."""
+    if age < 2:
+        dispatcher.utter_message(response="utter_offer_sibling_months", sibling_months=f"{round(age * 12)}")
+    else:
+        dispatcher.utter_message(response="utter_offer_sibling", sibling_age=f"{int(age)}")
 
 
 class ActionShowOffers(Action):
@@ -161,13 +174,10 @@ class ActionShowOffers(Action):
         other_need = _other_need(tracker, query.need)
         if query.need and (sibling_age is not None or other_need):
             count("several_needs", tracker)
-        sibling = _next_sibling(query, tracker) if found else None
+        sibling = _next_sibling(query, tracker, [offer.id for offer in page]) if found else None
         if sibling is not None:
             age, later = sibling
-            if age < 1:  # "mit 7 Monaten", not "mit 0.58 Jahren"
-                dispatcher.utter_message(response="utter_offer_sibling_months", sibling_months=f"{round(age * 12)}")
-            else:
-                dispatcher.utter_message(response="utter_offer_sibling", sibling_age=f"{age:g}")
+            utter_sibling(dispatcher, age)
             if age != sibling_age:  # children passed over: the one offered is the one searched next
                 events += [SlotSet("sibling_age", age), SlotSet("more_sibling_ages", later or None)]
         elif other_need:

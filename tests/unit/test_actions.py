@@ -134,6 +134,34 @@ def test_a_sibling_under_one_is_named_in_months(repo: OfferRepository) -> None:
     assert dispatcher.messages[1]["sibling_months"] == "7"
 
 
+def test_a_sibling_under_two_is_named_in_months_and_older_ones_in_whole_years(repo: OfferRepository) -> None:
+    """'mit 12 Monaten', not 'mit 1 Jahren'; a 2.5-year-old is 'mit 2 Jahren', as parents say it."""
+    dispatcher, _ = run(ActionShowOffers(), need="kinderbetreuung", child_age=4.0, sibling_age=1.0)
+    assert dispatcher.messages[1]["response"] == "utter_offer_sibling_months"
+    assert dispatcher.messages[1]["sibling_months"] == "12"
+    dispatcher, _ = run(ActionShowOffers(), need="kinderbetreuung", child_age=4.0, sibling_age=2.5)
+    assert dispatcher.messages[1]["response"] == "utter_offer_sibling"
+    assert dispatcher.messages[1]["sibling_age"] == "2"
+
+
+def test_no_sibling_search_that_would_only_repeat_the_offers_shown(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Reading help for the 8-year-old, a 1-year-old named too: the only Lernförderung offer open to a 1-year-old
+    (one without ages) was just shown, so no "auch für das Kind mit 12 Monaten suchen?"."""
+    learning = ("lernfoerderung",)
+    repository = memory_repository(
+        make_offer("hausaufgabenhilfe", categories=learning, min_age=6, max_age=12),
+        make_offer("schulpsychologie", categories=learning),
+        make_offer("jugend-nachhilfe", categories=learning, min_age=12, max_age=18),
+    )
+    for module in (actions.common, actions.offers):
+        monkeypatch.setattr(module, "repository", lambda: repository)
+    dispatcher, _ = run(ActionShowOffers(), need="lernfoerderung", child_age=8.0, sibling_age=1.0)
+    assert [m["response"] for m in dispatcher.messages] == ["utter_offers_last_page"]
+    dispatcher, _ = run(ActionShowOffers(), need="lernfoerderung", child_age=8.0, sibling_age=14.0)
+    assert [m["response"] for m in dispatcher.messages] == ["utter_offers_last_page", "utter_offer_sibling"]
+    assert dispatcher.messages[1]["sibling_age"] == "14"
+
+
 def test_three_children_are_offered_one_after_the_other(repo: OfferRepository) -> None:
     """'5, 4 und 2', 4 chosen first: then 5, then 2 — not only the first of the others."""
     form = ValidateLotseForm()
