@@ -69,6 +69,17 @@ NOWHERE_TONIGHT_PATTERNS = (
     r"(?:hin|schlafen|ubernachten|bleiben|unterkommen)\b (?:soll|sollen|kann|konnen)\b",
 )
 
+# tablets kept at hand: "die Tabletten von meiner verstorbenen Mutter hab ich noch im Schrank"
+_MEANS_KEPT = (
+    r"(?:tabletten|pillen|medikamente|schlaftabletten)\w* (?:von (?:\w+ ){0,3})?(?:hab|habe|hat|liegen|sind) (?:ich )?"
+    r"(?:noch |alle )?(?:im schrank|gesammelt|gehortet|aufgehoben|zur seite gelegt|versteckt)"
+)
+# after "bringt … um": a clock time is a drop-off ("bringt die Kinder um 8 in die Kita"), not a threat
+_NOT_A_TIME = (
+    r"(?! ?\d| (?:halb|viertel|punkt|kurz|ca|circa|etwa|zirka|gegen|eins|zwei|drei|vier|funf|sechs|sieben|acht|neun"
+    r"|zehn|elf|zwolf|mitternacht|mittag)\b)"
+)
+
 PATTERNS: dict[str, tuple[str, ...]] = {
     VIOLENCE: (
         rf"schl[aä]g\w*(?: er| sie)? {ME_US}",
@@ -82,7 +93,9 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?: (?!fruher|damals|als|vor|jahre\w*|mal\b|versehen\b|\w*spiel|schach|tennis|rennen|wettlauf)\w+){1,8} "
         r"(?:geschlagen|verprugelt|\w*geschubst|getreten|gewurgt|\w*gestossen|gewatscht|geohrfeigt)\b",
         r"(?:werde|wurde|wird|werden|worden) (?:wieder |oft |immer )?(?:geschlagen|verprugelt|getreten|gewurgt)",
-        r"(?:bringt|bringe|bring|bringen) (?:mich|uns|ihn|sie|es|mein\w*)(?: alle| beide| noch| wirklich)? um\b",
+        # "er bringt Mama um, wenn …"; not a time: "Papa bringt sie um 8 zur Kita", "um halb acht"
+        rf"(?:bringt|bringe|bring|bringen) (?:mich|uns|ihn|sie|es|dich|euch|mein\w*|mama|papa|die mama|die kinder"
+        rf"|die mutter|meine frau|die frau)(?: alle| beide| noch| wirklich)? um\b{_NOT_A_TIME}",
         rf"(?:will|wollen|droht|drohen|drohte) {ME_US} .{{0,20}}(?:um(?:zu)?bringen|toten|abstechen|kaputt ?machen)",
         r"mit (?:dem|einem) messer|messer (?:an|gegen)",
         r"messer (?:gezogen|gezuckt|rausgeholt)|(?:zieht|zuckt|zog) (?:ein|das|sein|ihr) messer",
@@ -165,7 +178,8 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         # threats, also veiled: "wenn ich gehe findet er mich", "stellt mich kalt", "zündet die wohnung an"
         r"wenn (?:ich|wir) (?:\w+ ){0,4}(?:gehe|gehen|abhaue|abhauen|verlasse|weggehe|rede|anzeige|erzahle"
         r"|sage)\b.{0,60}"
-        r"(?:findet (?:er |sie )?(?:mich|uns)|bringt (?:er |sie )?(?:mich|uns|die kinder)|umbring|umzubringen|\btot"
+        rf"(?:findet (?:er |sie )?(?:mich|uns)|bringt (?:er |sie )?(?:mich|uns|die kinder)(?: alle| beide)? "
+        rf"um\b{_NOT_A_TIME}|umbring|umzubringen|\btot"
         r"|kalt ?(?:stellt|macht|machen)|anzund|zundet|sieht (?:mich|uns) (?:keiner|niemand|nie))",
         r"(?:stellt|macht) (?:mich|uns) kalt|\b(?:er|sie)\b (?:\w+ )?(?:zundet|fackelt) (?:die|unsere|meine|das|mein)"
         r" (?:wohnung|haus|auto)\w* (?:an|ab)\b",
@@ -188,6 +202,21 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r".{0,60}(?:angst|verstecken|weh"
         r"|schlimm)",
         r"an den haaren|(?:kopf|gesicht) gegen (?:die|den|eine|einen) (?:wand|tür|heizung|tisch|schrank)",
+        # also in second-language German without the article: "er hat mein kopf gegen schrank geschlagen"
+        r"(?:kopf|gesicht) gegen (?:\w*wand|\w*tur|heizung|\w*tisch|\w*schrank|boden|fenster|spiegel|waschbecken)\b"
+        r"|(?:mein|meinen|unser\w*|mir den|mir meinen) (?:kopf|gesicht) (?:\w+ ){0,2}gegen\b",
+        # an injury explained away: "ich hab gesagt, ich bin gestolpert. Bin ich nicht.", and a doctor's question
+        # denied: "der Arzt hat gefragt, ob mir jemand wehtut. Ich hab nein gesagt."
+        r"(?:gesagt|erzahlt|behauptet|gemeint)\w*,? (?:dass |das )?ich (?:\w+ ){0,3}(?:gestolpert|hingefallen"
+        r"|gefallen|gesturzt|ausgerutscht|gegen (?:die|eine|den) \w+ gelaufen|gestossen)\b[^?]{0,40}?(?:bin ich nicht"
+        r"|war ich nicht|ist (?:er|sie) nicht|stimmt (?:aber |doch )?nicht|(?:war|ist) (?:aber |naturlich )?gelogen"
+        r"|(?:hab|habe) (?:ich )?gelogen|nicht die wahrheit|war es nicht|wars nicht)",
+        r"(?:gefragt|fragte|fragt),? ob (?:mir|mich|uns|ihr|ihm) (?:\w+ ){0,2}(?:jemand|einer|wer|er|mein mann"
+        r"|mein freund|mein partner) (?:\w+ ){0,2}(?:weh ?tut|weh ?getan|schlagt|geschlagen|verletzt|haut)\b.{0,60}"
+        r"(?:nein gesagt|gelogen|nichts gesagt|verneint)",
+        # marks on one's own neck (strangling): "die Flecken an meinem Hals"
+        r"(?:flecken|striemen|abdrucke|wurgemale|male|spuren|rote\w* streifen)\w* (?:an|am|auf) (?:meinem|meinen) hals"
+        r"|(?:meinem|meinen) hals\b.{0,20}(?:flecken|striemen|abdrucke|wurgemale)",
         r"gegen (?:die|den) (?:wand|heizung|tür|schrank) (?:geschubst|gestoßen|geschleudert|gedrückt|geworfen)",
         r"(?:drückt|drückte|schnürt|nimmt) mir .{0,20}(?:luft|hals|kehle)|luft ab(?:drückt|gedrückt)?\b|würgt|gewürgt",
         r"(?:droht|drohte|gedroht)\w* .{0,40}(?:anzutun|antun|umzubringen|umbringen|wehzutun|weh zu tun|töten|"
@@ -215,9 +244,49 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?:wollen|will|sollen|soll|werden) (?:mich|sie|meine (?:tochter|schwester)) (?:\w+ ){0,6}"
         r"(?:zwangs)?verheiraten"
         r"|zwangs(?:heirat|ehe|verheirat)\w*",
+        # a threat not to come back from: "wenn ich nicht zurück komme, er macht mich kaputt", "wenn ich ihn verlasse,
+        # erlebt keiner von uns Weihnachten"
+        r"wenn (?:ich|wir) (?:\w+ ){0,3}(?:nicht )?(?:zuruck ?komme|zuruck ?kommen|heim ?komme|nach hause komme"
+        r"|zuruckgehe)"
+        r"\b.{0,40}(?:macht (?:\w+ )?(?:mich|uns) kaputt|bringt (?:\w+ )?(?:mich|uns) um\b)",
+        r"(?:erlebt|erleben|uberlebt|uberleben) (?:keiner|niemand|ihr|du|die kinder|keine[rs]?)(?: von (?:uns|euch))? "
+        r"(?:\w+ ){0,2}(?:weihnachten|ostern|silvester|den (?:sommer|winter|nachsten|morgigen)|das (?:nachste"
+        r"|neue) jahr"
+        r"|(?:den|ihren|seinen|deinen|euren) \w*geburtstag)",
+        r"(?:dass|das) er (?:\w+ )?(?:weiss|wusste|kennt),? wann (?:\w+ ){0,3}(?:aus der|von der|in die|zur) "
+        r"(?:schule|kita|krippe|arbeit|kindergarten|hort)",
+        # a knife in the hand of a drunk or raging partner; a chair against the door while someone rages
+        r"\b(?:er|mann|freund|partner|vater|papa|ex|stiefvater)\b (?:\w+ ){0,3}(?:hat|hatte|nimmt|nahm|holt|holte|halt"
+        r"|hielt) (?:\w+ ){0,3}\w*messer\b.{0,150}(?:trinkt|getrunken|betrunken|besoffen|wutend|sauer|droht|bedroht"
+        r"|schreit|brullt|tobt|zu ende|um(?:zu)?bringen|komische sachen)|(?:trinkt|getrunken|betrunken|besoffen"
+        r"|wutend|droht|tobt)"
+        r"\b.{0,150}\b(?:er|mann|freund|partner|vater|papa|ex|stiefvater)\b (?:\w+ ){0,3}(?:hat|hatte|nimmt|nahm|holt"
+        r"|holte|halt|hielt) (?:\w+ ){0,3}\w*messer\b",
+        r"(?:brullt|gebrullt|schreit|tobt|betrunken|trinkt|messer|ganz leise|schlagt|droht)\b.{0,150}(?:stuhl|schrank"
+        r"|kommode|sofa)\w* vor (?:die |der )?\w*tur\b|(?:stuhl|schrank|kommode|sofa)\w* vor (?:die |der )?\w*tur\b"
+        r".{0,150}(?:brullt|tobt|betrunken|messer|schlagt|droht)",
+        r"(?:was|etwas|sachen|flaschen|teller|stuhle?) (?:\w+ )?gegen (?:die|unsere|meine) \w*tur (?:geschmissen"
+        r"|geworfen"
+        r"|gedonnert|geknallt|getreten|gehauen|gepoltert)",
+        r"(?:sitz\w*|sind|bin|hock\w*|versteck\w*|eingeschlossen) (?:\w+ ){0,2}mit (?:meinem|meiner|meinen|dem|der|den"
+        r"|unserem|unserer|unseren) (?:\w+ )?(?:kleinen?|kind\w*|baby|sohn|tochter|kids|jungs)\b.{0,30}(?:im|in der|ins"
+        r"|auf dem) (?:bad|badezimmer|kinderzimmer|schlafzimmer|keller|klo|toilette|zimmer|dachboden)\b.{0,30}"
+        r"(?:abgeschlossen|eingeschlossen|verriegelt|verbarrikadiert|versteckt)",
+        # beaten so that one could not sit: "nach dem letzten Mal konnte ich eine Woche nicht richtig sitzen"
+        r"(?:nach dem letzten mal|danach|hinterher|seitdem|seit dem|als er|als sie)\b.{0,30}(?:konnte|kann|konnt) "
+        r"(?:ich|er|sie) (?:\w+ ){0,3}nicht (?:mehr )?(?:richtig )?sitzen"
+        r"|gibt(?:'?s| es) (?:wieder |dann )?(?:haue|dresche|prugel|schlage|den gurtel)\b|setzt es (?:wieder )?was\b",
     ),
     SUICIDE: (
         r"suizid|selbstmord|lebensmud|freitod",
+        # a note that takes leave: "ein Zettel, dass es ihm leid tut, dass wir nichts dafür können, dass sein Hamster
+        # zu seiner Cousine soll"
+        r"(?:(?:zettel|brief|briefe|notiz|nachricht|abschiedsbrief)\w*\b.{0,60}(?:gefunden|hinterlassen|liegen"
+        r"|versteckt"
+        r"|auf dem (?:tisch|kissen|bett))|(?:gefunden|liegt|lag|lagen|hinterlassen)\b.{0,30}(?:zettel|brief|briefe"
+        r"|notiz|nachricht))\b.{0,120}(?:leid\b.{0,80}(?:nichts dafur|keine schuld|nicht schuld|nicht (?:eure|deine"
+        r"|ihre) schuld|(?:hab|habe) euch lieb|(?:soll|sollen) (?:\w+ ){0,3}(?:zu|an) (?:seine|ihre|meine)\w*\b)"
+        r"|(?:nichts dafur|keine schuld|nicht schuld|nicht (?:eure|deine|ihre) schuld)\b.{0,80}leid\b)",
         r"(?:nicht|nich|nimmer) mehr (?:leben|da sein|dasein|hier sein|aufwachen|weiterleben|existieren)",
         r"(?:will|mochte|mocht|werde|wurde am liebsten|wurde gern) (?:sterben|tot sein)",
         r"(?:mich|mir) (?:umbringen|das leben nehmen|etwas antun|was antun|was an tun)",
@@ -304,6 +373,23 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"alles keinen sinn|keinen sinn (?:mehr )?zu leben|leben (?:hat )?keinen sinn",
         r"(?:bald|dann|morgen) nicht mehr da (?:bin|ist|sein)|nicht mehr da sein werde",
         r"(?:dunkel|schwarz)\b.{0,40}(?:nicht mehr aufwachen|ins wasser|gehen will|verschwinden)",
+        # wanting to be with someone who died: "heute nacht geht sie zur Brücke … und dann ist sie bei ihm"
+        r"(?:gestorben|verstorben|\btot\b|im himmel|gefallen im krieg)\b.{0,250}(?:dann|endlich"
+        r"|bald) (?:\w+ ){0,3}(?:wieder )?"
+        r"bei (?:ihm|ihr|papa|mama|oma|opa)\b(?! (?:zu besuch|ubernachten|schlafen|wohnen|einziehen))"
+        r"|(?:geht|gehe|gehen|will|wollte) (?:\w+ ){0,3}(?:zur|zu|auf die|an die) brucke\b.{0,80}(?:dann ist (?:alles"
+        r"|es)"
+        r" (?:gut|vorbei)|bei (?:ihm|ihr|papa|mama|oma|opa)\b|fur immer)",
+        # belongings given away and no sense left: "meine airpods und hoodies verschenkt … keinen plan wofür das alles"
+        r"(?:verschenkt|geschenkt|weggegeben|vermacht)\b.{0,200}(?:(?:wofur|wozu) (?:\w+ ){0,2}das (?:alles|ganze)"
+        r"(?=\s*(?:[.!?,;]|$))|keinen (?:plan|sinn) mehr|brauch\w* (?:\w+ ){0,2}(?:eh |ja |bald |dann )?nicht mehr"
+        r"|abschied)|(?:(?:wofur|wozu) (?:\w+ ){0,2}das (?:alles|ganze)(?=\s*(?:[.!?,;]|$))|keinen (?:plan|sinn) mehr)"
+        r".{0,200}(?:verschenkt|geschenkt|weggegeben|vermacht)\b",
+        # the family "better off" and the means at hand: "die Jungs wären bei meiner Schwester besser aufgehoben …
+        # die Tabletten hab ich noch im Schrank"
+        rf"besser (?:dran|aufgehoben)\b.{{0,250}}(?:{_MEANS_KEPT}"
+        r"|wie ich (?:das )?(?:alles )?(?:regeln|ordnen|beenden))"
+        rf"|{_MEANS_KEPT}.{{0,250}}besser (?:dran|aufgehoben)",
     ),
     PARENT: (
         r"\w*schuttel|\w*schuttl",
@@ -351,11 +437,21 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"|meinen sohn|meine tochter)\b.{0,30}(?:werfen|schmeissen|schlagen|hauen|schutteln|schubsen)",
         r"(?:halte|halt|ertrage) (?:mein kind|meine kinder|das baby|ihn|sie) nicht mehr aus",
         r"(?:meine )?hände (?:machen|tun) (?:sachen|dinge)",
+        # "wie ich ihn fester gepackt hab als ich darf", "mich im Bad eingeschlossen" while the baby screams
+        r"(?:fester|harter|doller|grober) (?:\w+ )?(?:gepackt|angefasst|gedruckt|gehalten|geschuttelt|zugepackt) "
+        r"(?:\w+ ){0,2}als",
+        r"mich (?:\w+ ){0,2}(?:im bad|im badezimmer|auf dem balkon|in der kuche|im keller|im klo|auf der toilette) "
+        r"(?:eingeschlossen|eingesperrt)\b.{0,120}(?:schreit|brullt|weint)|(?:schreit|brullt|weint)\b.{0,250}mich "
+        r"(?:\w+ ){0,2}(?:im bad|im badezimmer|auf dem balkon|im keller|im klo|auf der toilette) (?:eingeschlossen"
+        r"|eingesperrt)",
     ),
     CHILD: (
         # someone who comes to a child's bed or room at night, and the child must keep it secret
         r"(?:kommt|kam|geht|ging|schleicht|schlich|legt sich) nachts (?:\w+ ){0,3}(?:ins bett|in (?:mein|ihr|sein|das)"
         r" (?:zimmer|bett))\b.{0,120}(?:keinem|niemandem|niemand|geheimnis|verraten)",
+        r"nachts (?:\w+ ){0,2}(?:ins bett|in (?:mein|ihr|sein|das) (?:zimmer|bett)|an (?:mein|ihr"
+        r"|sein) bett) (?:kommt|kam"
+        r"|geht|ging|schleicht|schlich)\b.{0,150}(?:keinem|niemandem|niemand|geheimnis|verraten|schworen)",
         r"\w*missbrauch|\w*vergewaltig|sexuell\w* (?:ubergriff|belastig|angefasst)",
         r"(?:fasst|fasste|anfassen|angefasst|beruhrt|beruhren) .{0,30}(?:unsittlich|intim|unterhose|zwischen die"
         r" beine|privat|wo er nicht|wo sie nicht|geschlechtsteil)",
@@ -444,9 +540,35 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"nicht (?:rein|ins haus|in die wohnung)\b)",
         r"(?:betrunken|besoffen|bekifft|getrunken)\b.{0,60}(?:mit den kindern|mit dem kind|mit dem baby|die kinder)\b"
         r".{0,30}(?:auto|fahren|losfahren|fahrt)",
+        # "8 oder 9 Bier gehabt und ist jetzt mit beiden Kindern ins Auto gestiegen"
+        r"(?:\d+ (?:oder \d+ )?(?:bier|glas|glaser|schnaps|wein|kurze)\w*|promille|angetrunken|gekifft)\b.{0,80}mit "
+        r"(?:den|dem|der|beiden|meinen|unseren|seinen|zwei|drei) (?:kindern|kind|baby|kleinen|jungs|madchen)\b.{0,40}"
+        r"(?:auto|fahren|losfahren|fahrt|gefahren|weggefahren|eingestiegen|gestiegen|losgefahren)",
+        # secrecy forced on a child: "ein Geheimspiel unter der Decke, und wenn sie das verrät, kommt Mama ins
+        # Gefängnis"
+        r"geheimspiel|geheimes spiel|spiel\w* unter der (?:decke|bettdecke)",
+        r"wenn (?:sie|er|du|ich) (?:das|es|was) (?:\w+ )?(?:verrat|erzahlt|sagt"
+        r"|weitersagt)\b.{0,60}(?:kommt (?:\w+ ){0,2}ins"
+        r" (?:gefangnis|heim|knast)|passiert (?:\w+ )?(?:was|etwas)|stirbt|muss (?:\w+ ){0,2}sterben|tot\b)",
+        r"wie von (?:einem|nem|ner|der|dem|einer) (?:gurtel|kabel|stock|kochloffel|zigarette|ring|peitsche|schlag)\b",
+        # a stranger's child outside, underdressed: "ein Kind barfuß im Schlafanzug an der B3"
+        r"\bein (?:kleine[sr]? )?(?:kind|junge|madchen|kleinkind|kleiner|kleines)\b.{0,80}(?:barfuss|im schlafanzug"
+        r"|in unterhose|nackt|in windel\w*|ohne schuhe)\b(?=.{0,120}(?:strasse|\bb ?\d+\b|drausse?n|treppenhaus"
+        r"|vor (?:der|unserer|meiner) tur|klingelt|lauft|allein|alleine|nachts|\bgrad\b|minus|keiner|niemand))"
+        r"|(?:lauft|steht|klingelt|irrt|sitzt)\b.{0,60}\bein (?:kleine[sr]? )?(?:kind|junge|madchen|kleinkind|kleiner"
+        r"|kleines)\b.{0,80}(?:barfuss|im schlafanzug|in unterhose|nackt|in windel\w*|ohne schuhe)",
+        # a carer who does not open while the children cry; a mother at the open window with the newborn at night
+        r"(?:macht|machen) (?:\w+ ){0,2}nicht (?:mehr )?auf\b.{0,150}(?:baby|kind|kinder|kleine\w*)\b.{0,60}(?:weinen"
+        r"|schreien|weint|schreit)",
+        r"(?:stand|steht|sass|sitzt) (?:\w+ ){0,2}mit (?:ihm|ihr|dem baby|dem kind|dem kleinen|der kleinen"
+        r"|dem saugling)"
+        r" (?:\w+ ){0,2}am (?:offenen|geoffneten) (?:fenster|balkon\w*)",
+        r"besser (?:war|ware|wars|wares),? wenn (?:es|er|sie|das baby|das kind|der kleine|die kleine) nicht (?:mehr )?"
+        r"(?:da|hier|geboren|auf der welt) (?:war|ware|gewesen)",
     ),
     MEDICAL: (
-        r"atmet (?:nicht|kaum|ganz komisch)|bewusstlos|reagiert nicht mehr|nicht ansprechbar|krampf(?:t|anfall)",
+        r"atmet (?:nicht|kaum|ganz komisch)|bewusstlos|reagiert nicht mehr|nicht (?:mehr )?(?:richtig )?ansprechbar"
+        r"|krampf(?:t|anfall)",
         # blue lips or face, a seizure going on now (not "hatte letztes jahr"), twitching on the floor, no air
         r"blaue[n]? lippen|lippen (?:sind |werden |ganz )*blau|blau (?:im gesicht|angelaufen|anlaufen)|lauft blau an",
         r"(?:hat|kriegt|bekommt) (?:gerade |grad |wieder |einen |nen )*(?:fieberkrampf|krampfanfall|krampf\b(?! (?:in"
@@ -454,7 +576,7 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"|vom|beim|von) ))|zuckend",
         r"atmet (?:\w+ ){0,3}(?:flach|stossweise)\b|nicht (?:mehr )?wach ?zu ?(?:kriegen|bekommen)|lasst sich "
         r"nicht (?:mehr )?wecken",
-        r"(?:punkte|flecken|ausschlag)\w*\b.{0,60}\bglas|glas ?test",
+        r"(?:punkt|flecken|fleckchen|ausschlag)\w*\b.{0,60}\bglas|glas ?test",
         r"(?:kriegt|bekommt|kriegen|bekommen|krieg|bekomme) (?:keine|kaum) luft(?! durch die nase)",
         r"(?:gesicht|lippen|zunge|augen)\w* (?:schwillt|schwellen|ist geschwollen|sind geschwollen|zugeschwollen)",
         r"(?:umgekippt|zusammengebrochen|zusammengeklappt|besoffen|betrunken"
@@ -477,8 +599,22 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?:in den|ins|in die) (?:pool|teich|wasser|see|planschbecken|regentonne|badewanne|tonne)\w* gefallen"
         r"|fast ertrunken|zuckt (?:am ganzen korper|unkontrolliert)",
         r"\w*(?:tabletten|medikamente|putzmittel|gift|reiniger) (?:geschluckt|getrunken|gegessen|genommen)|vergiftet",
+        # "hat aus flasche getrunken unter spüle, die blaue für toilette", "Kippe gegessen"
+        r"(?:getrunken|geschluckt|verschluckt|gegessen|genascht|abgeleckt|geleckt|in den mund genommen)\b.{0,40}"
+        r"(?:unter (?:der |dem )?(?:spule|waschbecken|spulbecken)|\w*reiniger|putzmittel|spulmittel|fur (?:die |das "
+        r"|den )?(?:toilette|klo|wc|abfluss)\b|klostein|wc-?stein|spulmaschinentab\w*|waschmittel\w*|desinfektion\w*"
+        r"|chlor|bleiche|entkalker|lampenol|grillanzunder)",
+        r"(?:\w*reiniger|putzmittel|spulmittel|unter (?:der |dem )?spule|klostein|wc-?stein|kippe|zigarette"
+        r"|desinfektion)\w*\b.{0,40}(?:getrunken|geschluckt|verschluckt|gegessen|genascht|im mund|in den mund"
+        r"|abgeleckt)",
         r"blutet (?:stark|sehr)|notarzt|krankenwagen|rettungswagen|allergischer schock",
         r"(?:vom|aus dem) (?:balkon|fenster|wickeltisch|hochbett) gefallen",
+        # breathing hard and oddly, croup, lips turning blue: "pfeift beim Einatmen, die Haut zieht sich rein"
+        r"atmet (?:\w+ ){0,5}(?:komisch|stossweise|japsend)\b|pfeift beim (?:ein|aus)?atmen"
+        r"|(?:haut|rippen|brustkorb)\b.{0,30}zieht sich (?:\w+ ){0,2}(?:rein|ein)\b|lippen (?:\w+ ){0,3}(?:blau"
+        r"|blaulich|lila|grau)\w*",
+        # a feverish child that hardly reacts
+        r"fieber\b.{0,150}(?:apathisch|teilnahmslos|reagiert kaum|kaum ansprechbar|guckt (?:\w+ )?kaum)",
         r"\b(?:brennt es|es brennt|feuer)\b(?! ?(?:und flamme|wehr(?:fest|haus)))",
     ),
 }
@@ -517,13 +653,24 @@ NOT_DANGER = _pattern(
     r"(?:fussball|handball|sport|training|spielplatz|hingefallen|gesturzt|toben)"
     r"|\w*(?:miete|schulden|rechnungen|kosten|stress|arbeit|hausaufgaben|mathe|die schule|der lehrer)\w* "
     r"(?:bringt|bringen) (?:mich|uns) (?:noch )?um"
-    r"|\b(?:computer|handy|video|konsolen)?spiel\w*.{0,40}(?:schiess|toten|umbringen|kampf)"
+    r"|(?:\b(?:computer|handy|video|konsolen)?spiel\w*|zock\w*|gam(?:t|en|er)\b|fortnite|playstation|xbox|minecraft"
+    r"|roblox)\b.{0,40}(?:schiess|toten|umbringen|kampf|bring\w* (?:euch|dich|ihn|sie|mich)(?: alle)? um\b)"
     r"|schlag mich nicht|schlagt mich nicht|vorgeschlagen|nachgeschlagen|aufgeschlagen|eingeschlagen|zugeschlagen|"
     r"angeschlagen|fehlgeschlagen|schlagen sie .{0,20}vor|schuttelfrost|flasche\w* .{0,20}schutt"
     # shaking one's head or a hand, plumping a pillow, shaking with laughter: "sie hat nur den Kopf geschüttelt"
     r"|kopf\w*schutt\w*|kopf (?:\w+ ){0,2}(?:ge)?schutt\w*|(?:hand|hande) (?:\w+ ){0,2}(?:ge)?schutt\w*"
     r"|auf(?:zu)?(?:ge)?schutt\w*|(?:vor|von) (?:lachen|ekel|kalte)\w* (?:\w+ ){0,2}(?:ge)?schutt\w*"
     r"|(?:ge)?schutt\w* (?:\w+ ){0,2}vor (?:lachen|ekel|kalte)|aus dem armel"
+    # a small child banging its own head when angry is a question for the paediatrician, not violence
+    r"|(?:sohn|tochter|kind|kleine\w*|junge|madchen|baby|zwerg|maus|kid)\w*(?: \(\d+\))? (?:\w+ ){0,3}(?:haut|schlagt"
+    r"|knallt|hammert|stosst|rammt|wirft|schmeisst)\w* (?:sich )?(?:\w+ )?(?:(?:seinen|ihren|den) )?kopf"
+    r"|(?:sohn|tochter|kind|kleine\w*|junge|madchen|baby|zwerg|maus|kid)\w*(?: \(\d+\))? (?:(?!(?:er|sie|papa|mama|mann"
+    r"|vater|mutter|freund)\b)\w+ ){0,4}(?:seinen|ihren|den) kopf (?:\w+ ){0,3}gegen"
+    r"|(?:haut|schlagt|knallt|hammert|stosst|rammt)\w* (?:er (?:sich )?(?:\w+ )?seinen"
+    r"|sie (?:sich )?(?:\w+ )?ihren) kopf"
+    # "ich will sterben vor Peinlichkeit 💀", "ich sterbe vor Hunger"
+    r"|(?:sterben|sterbe|stirbt|tot umfallen) vor (?:peinlichkeit|lachen|langeweile|neid|hunger|durst|hitze|kalte"
+    r"|mudigkeit|aufregung|lampenfieber|neugier)"
     r"|um den verstand|(?:bringt|bringen|bringe) (?:mich|uns) (?:noch )?um (?:den|die|das|meinen|meine|unseren|unsere) "
     r"(?!ecke)\w+"
     # an everyday threat taken back as a joke: "ich bring ihn um wenn er sein Zimmer so lässt 😂 nee spaß" (not a

@@ -63,6 +63,13 @@ def test_hard_but_safe_situations_are_no_emergency(text: str) -> None:
         ("der junge von nebenan steht barfuß im schnee vor der haustür, seine mutter lässt ihn nicht rein", CHILD),
         # thrown out tonight: the numbers that also find a Frauenhaus place at night (116 016)
         ("mein freund hat uns rausgeschmissen, ich steh mit den kindern im regen vor dem haus", VIOLENCE),
+        # stop 25: each new rule gives the numbers that fit it
+        ("der kleine hat den weichspüler aufgemacht und davon getrunken, jetzt spuckt er", MEDICAL),
+        ("im kinderzimmer lag ein zettel von meiner tochter, es tut ihr leid und wir sind nicht schuld", SUICIDE),
+        ("mein onkel sagt, es ist unser geheimes spiel und wenn ich es erzähle kommt mama ins gefängnis", CHILD),
+        ("wir haben die kommode vor die tür geschoben, er tobt seit einer stunde in der küche", VIOLENCE),
+        ("ich hab gemerkt wie ich die kleine fester gepackt hab als gut ist, jetzt sitz ich auf dem balkon", PARENT),
+        ("die ärztin hat gefragt ob mich zuhause jemand schlägt, ich hab nein gesagt, er sitzt ja daneben", VIOLENCE),
     ],
 )
 def test_the_kind_of_danger_chooses_the_numbers(text: str, kind: str) -> None:
