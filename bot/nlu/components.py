@@ -76,8 +76,17 @@ ALREADY_THERE = re.compile(
     r"(?! ?(?:bekomm|krieg|beantrag|bezieh|erhalt|zusteh|\?))"
     r"|(?<!platz )(?<!platze )(?<!nicht )\b(?:in|im|in der|in einer|in unserer|in seiner|in ihrer|aus der|von der"
     rf"|vom) {_CHILDCARE}\b(?!.{{0,40}}platz)"
-    rf"|\b{_CHILDCARE}\b (?:sagt|meint|hat gesagt|findet|empfiehlt|schickt|hat angerufen)"
+    rf"|\b{_CHILDCARE}\b (?:sagt|meint|findet|empfiehlt|schickt|(?:hat|hatte) (?:\w+ ){{0,3}}(?:angerufen|gesagt"
+    r"|geschrieben|gemeldet|angesprochen))"
     rf"|\b(?:leite|leiten|arbeite in|arbeiten in) (?:eine[rn]?|der|die|unserer) {_CHILDCARE}\b"
+    # a child who goes there already: "will morgens nicht mehr in die Kita", "bringe sie in den Hort"
+    rf"|\b(?:will|wollen|mag|geht|gehen|bringe|bringen|bring|bringt)\b (?:\w+ ){{0,3}}in (?:die|den|seine|ihre) "
+    rf"{_CHILDCARE}\b(?!.{{0,40}}platz)"
+    # one's own work there: "ich bin Tagesmutter", "bin Erzieherin in …"
+    r"|\b(?:ich bin|bin|arbeite als) (?:\w+ )?(?:tagesmutter|tagesvater|erzieherin|erzieher|kitaleiterin)\b"
+    # a home of one's own, now: "wohne mit meiner Tochter in einer neuen Wohnung"
+    r"|\b(?:wohne|wohnen|wohnt|lebe|leben|lebt)\b (?:\w+ ){0,4}in (?:einer|der|unserer|meiner|ihrer) "
+    r"(?:neu\w*|eigen\w*) wohnung\b"  # folded: "neuen" is "neun" here
     # a separation as the time something began: "seit der Trennung zahlt er nichts mehr", "nach der Scheidung"
     r"|\b(?:seit|nach) (?:der|unserer|meiner|ihrer|seiner) (?:trennung|scheidung)\b"
 )

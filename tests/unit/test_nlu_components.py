@@ -220,7 +220,38 @@ def ranked(*pairs: tuple[str, float]) -> list[dict[str, Any]]:
             ranked(("need_finanzielle_hilfe", 0.8), ("need_erziehungsberatung", 0.1)),
             None,
         ),
+        # stop 25: the Kita that called, a child who goes there, one's own work as a childminder, a new home
+        (
+            "die kita hat gestern schon wieder angerufen, unsere mia (3) kratzt und tritt die anderen",
+            ranked(("need_erziehungsberatung", 0.8), ("need_kinderbetreuung", 0.1)),
+            None,
+        ),
+        (
+            "er weint jeden morgen und will nicht mehr in den hort, seit ein neuer junge da ist",
+            ranked(("need_erziehungsberatung", 0.8), ("need_kinderbetreuung", 0.1)),
+            None,
+        ),
+        (
+            "ich bin tagesmutter und ein tageskind (2) kommt oft hungrig, wo kann ich mich beraten lassen",
+            ranked(("need_schutz_krise", 0.8), ("need_kinderbetreuung", 0.1)),
+            None,
+        ),
+        (
+            "wir wohnen jetzt zu dritt in einer eigenen wohnung, aber mein großer schläft seit dem umzug nicht mehr",
+            ranked(("need_erziehungsberatung", 0.8), ("need_wohnen", 0.1)),
+            None,
+        ),
         # … asked for, they still do
+        (
+            "mein kleiner soll im august in den hort, gibt es dort noch freie plätze? und er hat probleme beim lesen",
+            ranked(("need_lernfoerderung", 0.8), ("need_kinderbetreuung", 0.1)),
+            "kinderbetreuung",
+        ),
+        (
+            "wir wohnen zu fünft in einer 2-zimmer-wohnung und der sohn (9) kann nirgends hausaufgaben machen",
+            ranked(("need_lernfoerderung", 0.8), ("need_wohnen", 0.1)),
+            "wohnen",
+        ),
         (
             "die klassenfahrt kostet 240 euro, kriegen wir eigentlich wohngeld? mein mann verdient nicht viel",
             ranked(("need_bildung_teilhabe", 0.8), ("need_finanzielle_hilfe", 0.1)),
