@@ -72,18 +72,27 @@ def faq_about(parsed: dict[str, Any], needs: list[str]) -> str | None:
     return str(selected.get("utter_action") or "") or None
 
 
-def clarify_buttons(domain: dict[str, Any], needs: list[str], lang: str = GERMAN) -> list[dict[str, str]]:
-    """One button per need (titles from utter_all_needs), then the buttons of utter_clarify_need."""
+CALL_BACK_PAYLOAD = "/request_callback"
+
+
+def clarify_buttons(
+    domain: dict[str, Any], needs: list[str], lang: str = GERMAN, call_back: bool = False
+) -> list[dict[str, str]]:
+    """One button per need (titles from utter_all_needs), then the buttons of utter_clarify_need; the call-back
+    button only when the family asked to be called."""
     titles = {b["payload"]: b["title"] for b in response_variant(domain, "utter_all_needs", lang)["buttons"]}
     buttons = [{"title": titles[f"/need_{need}"], "payload": f"/need_{need}"} for need in needs]
-    return buttons + list(response_variant(domain, "utter_clarify_need", lang).get("buttons", []))
+    own = response_variant(domain, "utter_clarify_need", lang).get("buttons", [])
+    return buttons + [b for b in own if call_back or b["payload"] != CALL_BACK_PAYLOAD]
 
 
-def utter_clarify(dispatcher: CollectingDispatcher, domain: dict[str, Any], needs: list[str], lang: str) -> None:
-    """ "Geht es um …?" with one button per need, in `lang`."""
-    dispatcher.utter_message(
-        text=response_text(domain, "utter_clarify_need", lang), buttons=clarify_buttons(domain, needs, lang)
-    )
+def utter_clarify(
+    dispatcher: CollectingDispatcher, domain: dict[str, Any], needs: list[str], lang: str, text: str = ""
+) -> None:
+    """ "Geht es um …?" with one button per need, in `lang`; a story that also asks to be called ("Kann mich jemand
+    von euch anrufen? Am besten nach 19 Uhr") gets the call-back button too, whatever the model made of the rest."""
+    buttons = clarify_buttons(domain, needs, lang, call_back=says_call_me(text))
+    dispatcher.utter_message(text=response_text(domain, "utter_clarify_need", lang), buttons=buttons)
 
 
 def clarified_message(tracker: Tracker) -> dict[str, Any] | None:
@@ -140,7 +149,7 @@ class ActionFallback(Action):
             return []
         suggestion = suggest_language(dispatcher, tracker)
         if needs:  # ask instead of giving up: "Geht es um …?"
-            utter_clarify(dispatcher, domain, needs, language(tracker))
+            utter_clarify(dispatcher, domain, needs, language(tracker), str(tracker.latest_message.get("text") or ""))
             # mid-search the form would ask its own question right after this one ("Wobei kann ich helfen?" with
             # every topic): one question at a time; a tapped topic or a typed age goes on with the search
             wait = [FollowupAction("action_listen")] if tracker.active_loop_name else []

@@ -208,7 +208,7 @@ class ActionLanguageChosen(Action):
         earlier = clarified_message(tracker)  # "Geht es um …?" again, now in the family's language
         needs = likely_needs(tracker, earlier) if earlier else []
         if needs:
-            utter_clarify(dispatcher, domain, needs, language(tracker))
+            utter_clarify(dispatcher, domain, needs, language(tracker), str((earlier or {}).get("text") or ""))
             return []
         dispatcher.utter_message(response="utter_ask_need")
         return []

@@ -251,6 +251,22 @@ def test_unsure_model_asks_which_need_instead_of_not_understood(repo: OfferRepos
     assert events == []
 
 
+def test_a_story_that_asks_to_be_called_gets_the_call_back_button_too(repo: OfferRepository) -> None:
+    """The model was unsure what the story is about, but the family asked for a call: "Rückruf vereinbaren" beside
+    the needs (the button starts the call-back form)."""
+    parse = ranking(("nlu_fallback", 0.45), ("need_kinderbetreuung", 0.21), ("need_schutz_krise", 0.14))
+    text = "frisch getrennt, zwei kinder, das auto ist hin. kann mich mal jemand von euch anrufen? nach 19 uhr"
+    dispatcher, _ = run(ActionFallback(), text=text, intent="nlu_fallback", parse=parse)
+    (message,) = dispatcher.messages
+    assert [b["payload"] for b in message["buttons"]] == [
+        "/need_kinderbetreuung",
+        "/need_schutz_krise",
+        "/show_all_needs",
+        "/request_callback",
+    ]
+    assert message["buttons"][-1]["title"] == "Rückruf vereinbaren"
+
+
 def test_unsure_model_mid_search_asks_one_question_only(repo: OfferRepository) -> None:
     """The search form would ask "Wobei kann ich helfen?" right after "Geht es um …?": the bot waits instead."""
     parse = ranking(("nlu_fallback", 0.45), ("need_lebensmittel_kleidung", 0.36), ("need_schuldnerberatung", 0.3))
