@@ -122,11 +122,13 @@ def _other_need(tracker: Tracker, need: str | None) -> str | None:
 
 
 def _next_sibling(query: SearchQuery, tracker: Tracker, shown: list[str]) -> tuple[float, list[float]] | None:
-    """The next other child named for whom this need has offers the family has not just seen, and the children after it.
+    """The next other child named for whom this need has offers of its own, and the children after it.
 
     Another child's age only changes the offers of a need that depends on age (not Geld und Leistungen), and a
-    child the need has nothing new for is passed over: no Lernförderung search for the 1-year-old, which would
-    only show again the offers open to every age.
+    child the need has nothing of its own for is passed over: an offer counts when the child just searched for
+    could not get it (the Krippe for the 1-year-old beside the Kita for the 4-year-old), or, without that child's
+    age, when it was not shown. No Lernförderung search for the 1-year-old, which would only bring the town
+    library that is open to every age.
     """
     if not age_matters(query.need):
         return None
@@ -135,9 +137,17 @@ def _next_sibling(query: SearchQuery, tracker: Tracker, shown: list[str]) -> tup
         if age is None:
             continue
         offers = repository().search(replace(query, child_age=age), limit=PAGE_SIZE)
-        if any(offer.id not in shown for offer in offers):
+        if any(
+            _for_another_age(offer, query.child_age) if query.child_age is not None else offer.id not in shown
+            for offer in offers
+        ):
             return age, ages[index + 1 :]
     return None
+
+
+def _for_another_age(offer: Offer, age: float) -> bool:
+    """The offer is not open to a child of this age."""
+    return (offer.min_age is not None and age < offer.min_age) or (offer.max_age is not None and age > offer.max_age)
 
 
 def utter_sibling(dispatcher: CollectingDispatcher, age: float) -> None:

@@ -144,21 +144,22 @@ def test_a_sibling_under_two_is_named_in_months_and_older_ones_in_whole_years(re
     assert dispatcher.messages[1]["sibling_age"] == "2"
 
 
-def test_no_sibling_search_that_would_only_repeat_the_offers_shown(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Reading help for the 8-year-old, a 1-year-old named too: the only Lernförderung offer open to a 1-year-old
-    (one without ages) was just shown, so no "auch für das Kind mit 12 Monaten suchen?"."""
+def test_no_sibling_search_that_would_only_bring_offers_for_every_age(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Reading help for the 8-year-old, a 1-year-old named too: the Lernförderung offers open to a 1-year-old are
+    open to every age (the library, more than one page shows), so no "auch für das Kind mit 12 Monaten suchen?";
+    for a 14-year-old there is an offer of its own."""
     learning = ("lernfoerderung",)
     repository = memory_repository(
         make_offer("hausaufgabenhilfe", categories=learning, min_age=6, max_age=12),
-        make_offer("schulpsychologie", categories=learning),
         make_offer("jugend-nachhilfe", categories=learning, min_age=12, max_age=18),
+        *(make_offer(f"fuer-alle-{n}", categories=learning) for n in range(4)),
     )
     for module in (actions.common, actions.offers):
         monkeypatch.setattr(module, "repository", lambda: repository)
     dispatcher, _ = run(ActionShowOffers(), need="lernfoerderung", child_age=8.0, sibling_age=1.0)
-    assert [m["response"] for m in dispatcher.messages] == ["utter_offers_last_page"]
+    assert [m["response"] for m in dispatcher.messages] == ["utter_offers"]
     dispatcher, _ = run(ActionShowOffers(), need="lernfoerderung", child_age=8.0, sibling_age=14.0)
-    assert [m["response"] for m in dispatcher.messages] == ["utter_offers_last_page", "utter_offer_sibling"]
+    assert [m["response"] for m in dispatcher.messages] == ["utter_offers", "utter_offer_sibling"]
     assert dispatcher.messages[1]["sibling_age"] == "14"
 
 
