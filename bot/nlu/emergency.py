@@ -69,6 +69,18 @@ NOWHERE_TONIGHT_PATTERNS = (
     r"(?:hin|schlafen|ubernachten|bleiben|unterkommen)\b (?:soll|sollen|kann|konnen)\b",
 )
 
+# someone watching the home after a separation or violence, for a long while
+_AFTER_SEPARATION = r"(?:getrennt|trennung|\bex\b|gewalt|anzeige|kontaktverbot)"
+_WATCHING_PLACE = (
+    r"im auto (?:sitzt|steht|wartet|parkt)|(?:sitzt|steht|wartet|parkt) (?:\w+ ){0,8}(?:im auto|vor (?:dem|unserem"
+    r"|meinem)"
+    r" (?:haus|eingang|fenster)|gegenuber|auf dem parkplatz)"
+)
+_WATCHING_TIME = (
+    r"seit (?:\d+|einer|zwei|drei|vier|funf|zehn|zwanzig|dreissig|vierzig) (?:minuten|stunden?)|seit stunden"
+    r"|stundenlang"
+    r"|blick auf|beobachtet|starrt"
+)
 # tablets kept at hand: "die Tabletten von meiner verstorbenen Mutter hab ich noch im Schrank"
 _MEANS_KEPT = (
     r"(?:tabletten|pillen|medikamente|schlaftabletten)\w* (?:von (?:\w+ ){0,3})?(?:hab|habe|hat|liegen|sind) (?:ich )?"
@@ -276,6 +288,48 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?:nach dem letzten mal|danach|hinterher|seitdem|seit dem|als er|als sie)\b.{0,30}(?:konnte|kann|konnt) "
         r"(?:ich|er|sie) (?:\w+ ){0,3}nicht (?:mehr )?(?:richtig )?sitzen"
         r"|gibt(?:'?s| es) (?:wieder |dann )?(?:haue|dresche|prugel|schlage|den gurtel)\b|setzt es (?:wieder )?was\b",
+        # watching the home after a separation or violence: "seit 40 Minuten auf dem Parkplatz gegenüber im Auto,
+        # Blick auf unseren Eingang"
+        rf"{_AFTER_SEPARATION}\b.{{0,300}}?(?:{_WATCHING_TIME})\b.{{0,100}}(?:{_WATCHING_PLACE})"
+        rf"|{_AFTER_SEPARATION}\b.{{0,300}}?(?:{_WATCHING_PLACE})\b.{{0,100}}(?:{_WATCHING_TIME})",
+        # a court-ordered distance broken: "ein Mann steht am Zaun … er darf nicht, Gericht hat gesagt 100 Meter
+        # Abstand"
+        r"(?:steht|stand|wartet|lauert|taucht|will (?:\w+ ){0,2}(?:holen|abholen|mitnehmen)|am zaun|vor der (?:kita"
+        r"|schule"
+        r"|tur))\b.{0,200}(?:\d+ meter (?:abstand|entfernung)|(?:gericht|richter\w*"
+        r"|familiengericht)\b.{0,40}(?:verboten"
+        r"|untersagt|abstand))|(?:\d+ meter (?:abstand|entfernung)|(?:gericht|richter\w*|familiengericht)\b.{0,40}"
+        r"(?:verboten|untersagt|abstand))\b.{0,200}(?:steht|stand|wartet|lauert|taucht (?:\w+ )?auf|am zaun)\b",
+        # taking the children away: "dann siehst du die Kinder nie wieder", passports applied for in secret
+        r"(?:sehe|siehst|seht|sieht) (?:ich|du|ihr|sie) (?:die kinder|die zwei|die beiden|meine kinder|deine kinder"
+        r"|die kleinen|\w+) (?:\w+ )?nie (?:wieder|mehr)",
+        r"heimlich\b.{0,60}(?:reisepass|passe|kinderreisepass|kinderausweis)|(?:reisepass|reisepasse"
+        r"|kinderreisepass)\w*"
+        r"\b.{0,60}heimlich",
+        r"(?:nimmt|nehme|bringt|bringe|entfuhrt|entfuhre) (?:\w+ ){0,2}(?:die |meine |unsere "
+        r"|deine )?kinder (?:\w+ ){0,3}"
+        r"(?:in die turkei|ins ausland|in (?:den |die )?(?:irak|iran|libanon|heimat)|in seine heimat|nach (?:syrien"
+        r"|afghanistan|marokko|tunesien|algerien|russland|albanien|pakistan|agypten|nigeria))\b",
+        # a pet threatened as a warning: "hat den Kater übers Balkongeländer gehalten: so schnell kann's gehen"
+        r"(?:katze|kater|hund|hamster|kaninchen|meerschwein\w*|haustier)\w*\b.{0,60}(?:(?:uber|aus) (?:das|den|die"
+        r"|dem) "
+        r"\w*(?:gelander|brustung|fenster)|gewurgt|getreten|ertrankt|erschlagen|gegen die wand)\b"
+        r"|so schnell (?:kann|kanns|kann es|kann's) (?:\w+ )?gehen",
+        # documents withheld, deportation as a threat
+        r"(?:pass|reisepass|ausweis|papiere|aufenthaltstitel)\b.{0,40}(?:darf (?:ich )?(?:\w+ )?nicht haben|weggenommen"
+        r"|abgenommen|versteckt|eingeschlossen|nimmt er mir)",
+        r"(?:droht\w*|sagt|sonst|wenn)\b.{0,60}(?:ruft|anruft|meldet|melde|anrufen) (?:\w+ )?(?:die |bei der )?"
+        r"auslanderbehorde",
+        # an injured woman kept from the doctor: "Rippen tun weh … mein Mann sagt, nicht zum Arzt gehen"
+        r"(?:rippen|auge|blut|gebrochen|verletz\w*|geschwollen|gefallen)\b.{0,100}\b(?:mann|er|freund|partner)\b "
+        r"(?:\w+ ){0,2}(?:sagt|verbietet|lasst)\w*,? (?:\w+ ){0,3}(?:nicht|kein\w*) (?:zum |zur )?(?:arzt|arztin"
+        r"|krankenhaus|notaufnahme)",
+        # stalking: the new number found out, messages "ich sehe dich", photos one never took
+        r"(?:neue|meine neue) (?:nummer|handynummer|adresse)\b.{0,30}(?:hatte er (?:\w+ ){0,2}(?:nach|innerhalb|sofort"
+        r"|gleich)|kannte er|findet er (?:\w+ )?immer|rausgefunden|herausgefunden)",
+        r"(?:schreibt|schrieb|geschrieben|sms|nachricht\w*)\b.{0,60}(?:ich sehe dich|ich beobachte dich|ich weiss,? wo"
+        r" (?:du|ihr)|ich krieg dich|ich finde (?:dich|euch)|du entkommst mir)",
+        r"(?:foto|fotos|bilder) von (?:uns|mir|den kindern)\b.{0,80}(?:nie gemacht|nicht gemacht|heimlich)",
     ),
     SUICIDE: (
         r"suizid|selbstmord|lebensmud|freitod",
@@ -390,6 +444,22 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         rf"besser (?:dran|aufgehoben)\b.{{0,250}}(?:{_MEANS_KEPT}"
         r"|wie ich (?:das )?(?:alles )?(?:regeln|ordnen|beenden))"
         rf"|{_MEANS_KEPT}.{{0,250}}besser (?:dran|aufgehoben)",
+        # pills stockpiled: "ich sammle Tabletten seit einem Monat, jetzt 60 Stück in der Schublade"
+        r"(?:sammle|sammel|sammeln|horte|bunker\w*) (?:\w+ ){0,3}(?:tabletten|pillen|medikamente|schlaftabletten)"
+        r"|(?:tabletten|pillen|medikamente|schlaftabletten)\w* (?:\w+ ){0,3}(?:gesammelt|gehortet|gebunkert)",
+        # "egal ich weiß eh schon wie ich das beende", "heute wirds tiefer", "hab schon alles verschenkt tschüss"
+        r"(?:weiss|weiß) (?:eh |schon |genau |jetzt |ja )+,?wie ich (?:das|es|alles) (?:beende|beenden)\b",
+        r"(?:wirds|wird es|wird's) (?:\w+ )?tiefer|tiefer (?:geschnitten|geritzt)",
+        r"(?:alles|all meine sachen|meine sachen) (?:\w+ )?(?:verschenkt|weggegeben)\b.{0,40}(?:tschuss|lebt wohl"
+        r"|machts gut"
+        r"|macht es gut|\bbye\b|ciao|adieu|leb wohl)",
+        # blades found, bloody tissues
+        r"klingen (?:\w+ ){0,3}gefunden|klingen aus (?:einem|dem) (?:anspitzer|spitzer|rasierer)|(?:taschentucher"
+        r"|tucher)"
+        r" mit blut",
+        # a young mother at the open window: "das wäre für uns beide am einfachsten"
+        r"(?:offene\w* fenster|balkon|brucke|\d+\. stock)\b.{0,100}(?:ware|war|sei|waren)\b (?:\w+ )?(?:fur uns "
+        r"(?:beide|alle)|fur alle) (?:am )?(?:einfachsten|besten|besser)",
     ),
     PARENT: (
         r"\w*schuttel|\w*schuttl",
@@ -565,6 +635,62 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r" (?:\w+ ){0,2}am (?:offenen|geoffneten) (?:fenster|balkon\w*)",
         r"besser (?:war|ware|wars|wares),? wenn (?:es|er|sie|das baby|das kind|der kleine|die kleine) nicht (?:mehr )?"
         r"(?:da|hier|geboren|auf der welt) (?:war|ware|gewesen)",
+        # punishment that endangers a child: a night on the balcony, days without food
+        r"(?:musste|muss|mussten|musst) (?:ich|er|sie|wir|du) (?:\w+ ){0,3}(?:auf dem balkon|im keller|drauss?en"
+        r"|vor der tur"
+        r"|im treppenhaus) (?:schlafen|ubernachten|stehen|bleiben|sitzen)\b",
+        r"(?:durfte|darf|durften|bekam|kriegte) (?:ich|er|sie|wir) (?:\w+ ){0,3}(?:nix|nichts|kein\w*) (?:zu )?essen"
+        r"|(?:\d+|zwei|drei|vier) tage? (?:lang )?(?:nix|nichts|kein\w*) (?:zu )?essen (?:bekommen|gekriegt|gegeben)",
+        # a child away overnight, or gone with a strange man: "gestern Abend nicht nach Hause gekommen … in das Auto
+        # von einem Mann eingestiegen"
+        r"(?:gestern|letzte nacht|heute nacht|die ganze nacht|seit gestern)\b.{0,40}nicht (?:mehr )?(?:nach hause|heim)"
+        r"\w*(?: gekommen)?",
+        r"(?:in|ins) (?:ein |das )?auto (?:von )?(?:einem|eines|nem) (?:fremden|mann|typen"
+        r"|erwachsenen)\w* (?:\w+ ){0,6}"
+        r"(?:eingestiegen|gestiegen)",
+        # grip marks on a child's arms, flinching when lifted; the back full of welts; begged to tell no one
+        r"(?:fingerabdruck|griffspur|griffmark|druckstell)\w*\b.{0,30}(?:oberarm|arm|armen|hals|handgelenk|bein)"
+        r"|(?:oberarm|armen|handgelenk)\w*\b.{0,40}(?:fingerabdruck|griffspur|griffmark)\w*",
+        r"zuckt (?:\w+ )?zusammen,? (?:\w+ ){0,2}wenn (?:man|ich|jemand|wir) (?:ihn|sie|es) (?:\w+ )?(?:hochnehmen"
+        r"|anfassen"
+        r"|beruhren|hochheben|in den arm)",
+        r"(?:rucken|po|beine|arme|hintern)\w* (?:\w+ ){0,2}voller (?:striemen|blauer flecken|flecken|blutergusse)"
+        r"|striemen\b.{0,40}(?:alte und (?:frische|neue)|frisch)",
+        r"(?:angefleht|gebeten|schworen lassen)\w*,? (?:es |das )?(?:keinem|niemandem) (?:zu )?(?:sagen|erzahlen"
+        r"|verraten)"
+        r"|(?:darf|soll|durfe) (?:es |das )?(?:mama|papa|der mama|dem papa|den eltern|meiner mutter|seiner mutter"
+        r"|ihrer mutter) (?:\w+ )?(?:nicht )?(?:sagen|erzahlen|verraten)\b(?!.{0,60}(?:uberraschung|geschenk|geburtstag"
+        r"|party|weihnachten|muttertag|vatertag))|geheimnis unter (?:mannern|uns mannern)",
+        r"nicht (?:wieder |mehr )?(?:da|dort|unten) anfassen|blut in (?:der|ihrer|seiner) (?:windel|unterhose"
+        r"|schlupfer)",
+        # a child locked in at night as a punishment
+        r"(?:im keller|in den keller|auf dem balkon|in der abstellkammer|im dunkeln)\b.{0,100}(?:muss|musste|mussen) "
+        r"(?:sie|er|ich) (?:\w+ ){0,2}(?:schlafen|bleiben|sitzen|stehen)\b.{0,60}(?:wenn (?:sie|er|ich) (?:\w+ ){0,2}"
+        r"(?:frech|bose|unartig|nicht (?:hort|gehorcht|brav))|strafe|im dunkeln|eingesperrt|abgeschlossen|tage)",
+        # grooming: pictures in pyjamas or underwear asked for
+        r"(?:soll|sollst|will|wollte|verlangt|fragt)\b.{0,40}(?:fotos?|bilder|videos?) (?:\w+ ){0,2}(?:im schlafanzug"
+        r"|in unterwasche"
+        r"|in unterhose|im bikini|nackt|oben ohne)|(?:fotos?|bilder|videos?) (?:\w+ ){0,2}(?:im schlafanzug"
+        r"|in unterwasche|in unterhose|im bikini|oben ohne) (?:\w+ ){0,2}(?:schicken|senden)",
+        # sextortion: "sonst geht das Video an alle meine Follower", pictures put online after a break-up
+        r"(?:video|videos|bilder|fotos|nudes)\b.{0,60}(?:an alle|an meine|online|follower|ins netz)\b.{0,60}(?:sonst"
+        r"|wenn nicht|bis \d+ uhr)|(?:will|verlangt|fordert|zahlen|schicken)\w*\b.{0,30}(?:\d+ ?(?:€|euro))\b.{0,60}"
+        r"(?:sonst|bis)\b.{0,60}(?:video|bilder"
+        r"|fotos|nudes)\b.{0,40}(?:an alle|online|follower|ins netz)",
+        r"(?:stellt|stelle|schickt|verschickt|postet|veroffentlicht) (?:er|sie)? ?(?:\w+ )?(?:meine|deine"
+        r"|ihre) (?:\w+ )?"
+        r"(?:bilder|fotos|videos?|nacktbilder|nudes)\b.{0,30}(?:online|ins netz|rum|herum|an alle|allen)",
+        # a parent too drunk or high to stand with a small child; a mother shut in the bathroom with the newborn
+        r"(?:geraucht|getrunken|betrunken|besoffen|bekifft|gekifft|drogen|schnaps|zugedrohnt|was genommen)\b.{0,300}"
+        r"kann (?:kaum|nicht mehr) (?:\w+ )?stehen\b",
+        r"mit (?:ihm|ihr|dem baby|dem kind|dem kleinen|der kleinen) (?:\w+ ){0,2}(?:im|ins|in) (?:bad|badezimmer)\w* "
+        r"(?:\w+ ){0,2}eingeschlossen",
+        r"(?:geheimdienst|alufolie)\b.{0,200}(?:durfen|darf) (?:\w+ ){0,2}nicht (?:raus|hinaus|weg)\b|(?:durfen|darf) "
+        r"(?:\w+ ){0,2}nicht (?:raus|hinaus|weg)\b.{0,200}(?:geheimdienst|alufolie)",
+        # a child crying at the door of someone who does not open; a child not found at a friends' place
+        r"(?:weint|schreit|ruft)\b.{0,100}\b(?:sie|er|mutter|mama|vater|papa|keiner|niemand) (?:\w+ ){0,2}macht "
+        r"(?:\w+ ){0,2}nicht (?:mehr )?auf\b",
+        r"bei (?:seinen|ihren|den) (?:freunden|freundinnen|kumpels) ist (?:er|sie) (?:auch )?nicht\b",
     ),
     MEDICAL: (
         r"atmet (?:nicht|kaum|ganz komisch)|bewusstlos|reagiert nicht mehr|nicht (?:mehr )?(?:richtig )?ansprechbar"
@@ -609,6 +735,10 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"|abgeleckt)",
         r"blutet (?:stark|sehr)|notarzt|krankenwagen|rettungswagen|allergischer schock",
         r"(?:vom|aus dem) (?:balkon|fenster|wickeltisch|hochbett) gefallen",
+        # swelling after food: "Lippen und Augen sind ganz dick, er sagt, der Hals ist eng"
+        r"(?:lippen|augen|gesicht|zunge)\w* (?:\w+ ){0,3}(?:sind|ist|werden|wird) (?:ganz |total |so |sehr )?(?:dick"
+        r"|geschwollen)\b.{0,80}(?:hals|luft|atm\w*|hustet|nuss|erdnuss|allergi\w*|gegessen|stich|biene|wespe)"
+        r"|hals (?:ist|wird|sei|fuhlt sich) (?:\w+ )?eng\b(?!.{0,40}(?:pulli|pullover|kragen|shirt|jacke|rolli))",
         # breathing hard and oddly, croup, lips turning blue: "pfeift beim Einatmen, die Haut zieht sich rein"
         r"atmet (?:\w+ ){0,5}(?:komisch|stossweise|japsend)\b|pfeift beim (?:ein|aus)?atmen"
         r"|(?:haut|rippen|brustkorb)\b.{0,30}zieht sich (?:\w+ ){0,2}(?:rein|ein)\b|lippen (?:\w+ ){0,3}(?:blau"
@@ -668,6 +798,9 @@ NOT_DANGER = _pattern(
     r"|vater|mutter|freund)\b)\w+ ){0,4}(?:seinen|ihren|den) kopf (?:\w+ ){0,3}gegen"
     r"|(?:haut|schlagt|knallt|hammert|stosst|rammt)\w* (?:er (?:sich )?(?:\w+ )?seinen"
     r"|sie (?:sich )?(?:\w+ )?ihren) kopf"
+    # an animal or a thing fell from the balcony, not a child: "unsere Katze ist vom Balkon gefallen"
+    r"|(?:katze|kater|hund|hamster|vogel|wellensittich|blumentopf|ball|handy|spielzeug|\w*tier)\w* (?:\w+ ){0,3}"
+    r"(?:vom|aus dem) (?:balkon|fenster) gefallen"
     # "ich will sterben vor Peinlichkeit 💀", "ich sterbe vor Hunger"
     r"|(?:sterben|sterbe|stirbt|tot umfallen) vor (?:peinlichkeit|lachen|langeweile|neid|hunger|durst|hitze|kalte"
     r"|mudigkeit|aufregung|lampenfieber|neugier)"
@@ -686,8 +819,8 @@ NOT_DANGER = _pattern(
     r"|(?:die|der|das|diese[rs]?) (?!(?:mann|freund|vater|papa|typ|ex|partner|bruder|kerl|stiefvater|onkel|opa|mutter"
     r"|mama|frau)\b)\w+ (?:bringt|bringen) (?:mich|uns) (?:noch |echt |wirklich )?(?:ins grab|um)\b"
     # films, books, plays: what happens in the story
-    r"|\w*(?:theater|rolle|film|krimi|buch|roman|marchen|serie|horspiel|tatort)\w*\b.{0,60}(?:vergiftet"
-    r"|erwurgt|ermordet|getotet|erschossen|ertrunken|umgebracht|erstochen)"
+    r"|\w*(?:theater|rolle|film|krimi|buch|roman|marchen|serie|horspiel|tatort)\w*\b.{0,120}(?:vergiftet"
+    r"|erwurgt|ermordet|getotet|erschossen|ertrunken|umgebracht|erstochen|entfuhrt|gekidnappt|verschleppt)"
     # a film, a book or a lesson about violence: "in der Schule einen Film über häusliche Gewalt gesehen" (what is
     # said about the family itself still counts: only the words about the film are set aside)
     r"|\w*(?:film|doku|dokumentation|buch|roman|serie|sendung|bericht|artikel|referat|unterricht|projekttag|vortrag"
