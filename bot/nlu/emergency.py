@@ -253,7 +253,7 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r".{0,100}(?:komm\w*|kann|konnen|darf|durfen) (?:\w+ ){0,4}nicht (?:raus|hinaus|weg)\b",
         r"handabdr\w* (?:im|auf dem|auf der|am|an der) (?:gesicht|wange|backe|arm|oberarm|rucken|hals)"
         r"|abdr\w* (?:im|auf dem|auf der|an der) (?:gesicht|wange|backe|hals)",
-        r"(?:wollen|will|sollen|soll|werden) (?:mich|sie|meine (?:tochter|schwester)) (?:\w+ ){0,6}"
+        r"(?:wollen|will|sollen|soll|werden) (?:mich|sie|meine (?:tochter|schwester)) (?:\w+ ){0,10}"
         r"(?:zwangs)?verheiraten"
         r"|zwangs(?:heirat|ehe|verheirat)\w*",
         # a threat not to come back from: "wenn ich nicht zurück komme, er macht mich kaputt", "wenn ich ihn verlasse,
@@ -300,6 +300,10 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"|familiengericht)\b.{0,40}(?:verboten"
         r"|untersagt|abstand))|(?:\d+ meter (?:abstand|entfernung)|(?:gericht|richter\w*|familiengericht)\b.{0,40}"
         r"(?:verboten|untersagt|abstand))\b.{0,200}(?:steht|stand|wartet|lauert|taucht (?:\w+ )?auf|am zaun)\b",
+        # children not brought back, the other parent gone with luggage: "er muss zurückbringen … geht nicht an
+        # Telefon … mit große Koffer weg"
+        r"(?:zuruck ?bringen|zuruckgeben|abgeben|zuruck ?sein)\b.{0,200}(?:geht nicht (?:mehr )?(?:ans |an "
+        r"(?:das |sein |ihr )?)(?:telefon|handy)|nicht erreichbar)\b.{0,200}(?:koffer|flughafen|heimat|ausland)",
         # taking the children away: "dann siehst du die Kinder nie wieder", passports applied for in secret
         r"(?:sehe|siehst|seht|sieht) (?:ich|du|ihr|sie) (?:die kinder|die zwei|die beiden|meine kinder|deine kinder"
         r"|die kleinen|\w+) (?:\w+ )?nie (?:wieder|mehr)",
@@ -404,7 +408,11 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"schlaftabletten|(?:packung|alle|die ganzen) tabletten .{0,40}(?:vor mir|nehmen|schlucken|liegen)",
         r"(?:wie hoch|hoch ist) .{0,25}brücke|brücke .{0,30}(?:springen|runter|hinunter|hinab)",
         r"(?:niemand|keiner) (?:würde|wird) mich vermissen|mich (?:würde|wird) (?:niemand|keiner) vermissen",
-        r"(?:schon |bereits )?alles geregelt|(?:lieblings)?sachen verschenkt|verschenkt (?:seine|ihre|meine) sachen",
+        r"(?:schon |bereits )?alles geregelt|(?:lieblings)?sachen verschenkt"
+        r"|verschenkt (?:\w+ ){0,5}(?:seine|ihre|meine) (?:sachen|lieblings\w*)",
+        # "wir müssten uns bald keine Sorgen mehr um ihn machen"
+        r"(?:mussten|musstet|musst|braucht|brauchtet|brauchen) (?:\w+ ){0,3}bald keine sorgen (?:mehr )?um (?:ihn|sie"
+        r"|mich)",
         r"vor (?:ein|einen|den|die) (?:auto|zug|lkw|bus|bahn) (?:zu )?(?:laufen|springen|werfen|legen)",
         r"ins wasser (?:zu )?gehen|in die leine (?:zu )?(?:gehen|springen)",
         # hanging: oneself, not pictures or washing
