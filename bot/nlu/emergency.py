@@ -334,6 +334,25 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?:schreibt|schrieb|geschrieben|sms|nachricht\w*)\b.{0,60}(?:ich sehe dich|ich beobachte dich|ich weiss,? wo"
         r" (?:du|ihr)|ich krieg dich|ich finde (?:dich|euch)|du entkommst mir)",
         r"(?:foto|fotos|bilder) von (?:uns|mir|den kindern)\b.{0,80}(?:nie gemacht|nicht gemacht|heimlich)",
+        # a place in a women's shelter today, violence that "happened" again
+        r"frauenhaus\w*\b.{0,40}(?:heute|sofort|jetzt|dringend|heute nacht)\b|(?:heute|sofort|jetzt|dringend"
+        r"|heute nacht)\b.{0,40}frauenhaus|(?:ist|war) (?:\w+ )?(?:wieder )?gewalt (?:passiert|vorgefallen)",
+        # hiding from the partner, a threat for talking to others, a threat against the children
+        r"ohne (?:dass|das) (?:er|sie|mein mann|mein ex|mein freund) (?:mich|uns) findet|wo (?:er|sie) (?:mich"
+        r"|uns) nicht"
+        r" findet|(?:uns|mich) (?:\w+ ){0,3}vor (?:ihm|meinem (?:mann|ex|freund|partner)) versteck\w*|versteck\w* "
+        r"(?:uns|mich) (?:\w+ ){0,3}vor (?:ihm|meinem (?:mann|ex|freund|partner))",
+        r"wenn (?:ich|du) (?:\w+ ){0,6}(?:dann )?passiert (?:\w+ )?(?:was|etwas) mit (?:mir|dir|uns|euch)\b",
+        r"(?:hat|kriegt|bekommt) (?:sie|die kinder|dich|euch) (?:auch )?(?:keiner|niemand)\b",
+        r"(?:nach dem letzten mal|letztes mal)\b.{0,60}(?:blaue flecken|striemen|nicht (?:richtig )?sitzen)",
+        r"(?:brauch|brauche|brauchst|braucht) (?:ich|du|er|sie) (?:gar )?nicht (?:erst |mehr )?(?:heim|nach hause) ?"
+        r"(?:zu )?kommen",
+        # a neighbour hears someone cry "hör auf"
+        r"(?:nachbar\w*|nebenan|oben|unten|gegenuber)\b.{0,200}(?:frau|kind|mann|jemand|mutter|madchen|junge)\w* "
+        r"(?:\w+ ){0,2}(?:ruft|schreit|rief|schrie)\w* (?:\w+ ){0,2}\W*(?:aufhoren|hor auf|lass mich los|hilfe)\b",
+        # taken abroad for good: "fliegt die Familie mit mir in die Heimat und ich komme nicht mehr zurück"
+        r"(?:in die heimat|ins ausland|in die turkei|in den (?:irak|iran|libanon))\b.{0,60}(?:komme|kommst|kommt) "
+        r"(?:\w+ )?nicht (?:mehr )?zuruck",
     ),
     SUICIDE: (
         r"suizid|selbstmord|lebensmud|freitod",
@@ -417,7 +436,8 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"ins wasser (?:zu )?gehen|in die leine (?:zu )?(?:gehen|springen)",
         # hanging: oneself, not pictures or washing
         r"\bstrick\b|(?:mich|sich) (?:\w+ ){0,4}(?:aufhang\w*|aufzuhang\w*)|\berhang\w*",
-        r"(?:besser|leichter) (?:dran )?(?:ohne mich|mit einer anderen)|mit einer anderen (?:mama|mutter|mutti) besser",
+        r"(?:besser|leichter|einfacher) (?:dran )?(?:ohne mich|mit einer anderen)|mit einer anderen (?:mama|mutter"
+        r"|mutti) besser",
         r"(?:arme?|haut|beine?) (?:auf)?(?:kratz|schneid|ritz)|kratze? (?:mir|mich) .{0,15}(?:arme|haut|blut)|"
         r"bis (?:es )?blut kommt|schnitte (?:am|an den|auf)|mit (?:einer|der) scherbe|verbrenne? mich",
         r"(?:arme?|beine?|oberschenkel|handgelenke?|bauch)\w* (?:\w+ ){0,2}(?:voller|voll mit|voll von) (?:schnitte"
@@ -468,6 +488,17 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         # a young mother at the open window: "das wäre für uns beide am einfachsten"
         r"(?:offene\w* fenster|balkon|brucke|\d+\. stock)\b.{0,100}(?:ware|war|sei|waren)\b (?:\w+ )?(?:fur uns "
         r"(?:beide|alle)|fur alle) (?:am )?(?:einfachsten|besten|besser)",
+        # blood and a locked door: "Im Bad ist Blut auf dem Boden … sie antwortet nicht mehr"
+        r"blut (?:auf dem |auf |am |im )?(?:boden|handtuch|waschbecken|laken|bett)\b(?!.{0,150}nasenblut).{0,150}"
+        r"(?:antwortet nicht"
+        r"|reagiert nicht|macht nicht auf|eingeschlossen|abgeschlossen)|(?:eingeschlossen|abgeschlossen)\b.{0,150}"
+        r"blut (?:auf|am|im)\b",
+        # the wheel or the river in mind: "wie es wäre, einfach nicht mehr zu lenken", "Baby hat es besser ohne sie …
+        # will zum Fluss"
+        r"(?:uberlegt|gedacht|denke|dachte|wie es ware|wie es war)\b.{0,60}(?:nicht mehr (?:zu )?lenken|gegen (?:einen"
+        r"|den) baum|in den gegenverkehr|vor (?:den|einen) (?:zug|lkw))",
+        r"besser (?:dran )?ohne (?:sie|ihn|mich)\b.{0,150}(?:fluss|leine|wasser|brucke|gleis\w*|zug)\b|(?:fluss|leine"
+        r"|brucke|gleis\w*)\b.{0,150}besser (?:dran )?ohne (?:sie|ihn|mich)\b",
     ),
     PARENT: (
         r"\w*schuttel|\w*schuttl",
@@ -522,6 +553,7 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?:eingeschlossen|eingesperrt)\b.{0,120}(?:schreit|brullt|weint)|(?:schreit|brullt|weint)\b.{0,250}mich "
         r"(?:\w+ ){0,2}(?:im bad|im badezimmer|auf dem balkon|im keller|im klo|auf der toilette) (?:eingeschlossen"
         r"|eingesperrt)",
+        r"(?:sonst|gleich) (?:\w+ ){0,2}zu (?:fest|doll|hart|grob) (?:packe|anpacke|anfasse|schuttle|drucke)",
     ),
     CHILD: (
         # someone who comes to a child's bed or room at night, and the child must keep it secret
@@ -699,6 +731,17 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?:weint|schreit|ruft)\b.{0,100}\b(?:sie|er|mutter|mama|vater|papa|keiner|niemand) (?:\w+ ){0,2}macht "
         r"(?:\w+ ){0,2}nicht (?:mehr )?auf\b",
         r"bei (?:seinen|ihren|den) (?:freunden|freundinnen|kumpels) ist (?:er|sie) (?:auch )?nicht\b",
+        # welts and an angry parent: "Striemen am Oberschenkel … Papa war sauer"
+        r"striemen\b.{0,80}(?:sauer|wutend|bose|gurtel|geschlagen|gehauen|haue)\b",
+        # someone comes into a child's room at night while the mother works
+        r"(?:onkel|stiefvater|freund von (?:mama|meiner mutter|ihrer mutter|seiner mutter)|mamas freund|cousin|nachbar"
+        r"|untermieter|lebensgefahrte)\b.{0,40}(?:kommt|kam|geht|schleicht) nachts (?:\w+ ){0,2}(?:in mein|in ihr"
+        r"|in sein"
+        r"|zu mir|zu ihr|zu ihm|ins) (?:zimmer|bett)",
+        # a drunk carer about to drive with the child
+        r"(?:riecht|roch) (?:\w+ ){0,2}nach (?:alkohol|schnaps|bier|wein|fahne)\b.{0,150}(?:will|wollte|jetzt|gleich"
+        r"|setzt sich)\b.{0,40}(?:auto|fahren)\b|(?:kann kaum"
+        r" (?:gerade )?stehen|lallt)\b.{0,150}(?:ins auto|losfahren|fahren)",
     ),
     MEDICAL: (
         r"atmet (?:nicht|kaum|ganz komisch)|bewusstlos|reagiert nicht mehr|nicht (?:mehr )?(?:richtig )?ansprechbar"
@@ -720,8 +763,8 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?:batterie|knopfbatterie|knopfzelle|magnet|spulmaschinentab|geschirrspultab|waschmittel|weichspuler"
         r"|entkalker"
         r"|lampenol|grillanzunder|spiritus|bleiche|chlor|abflussreiniger|rattengift|essigessenz|nagellackentferner"
-        r"|liquid|tabs?)\w*\b.{0,30}(?:geschluckt|verschluckt|getrunken|gegessen|im mund|in den mund|abgebissen"
-        r"|geleckt)",
+        r"|liquid|tabs?(?!letten))\w*\b.{0,30}(?:geschluckt|verschluckt|getrunken|gegessen|im mund|in den mund"
+        r"|abgebissen|geleckt)",  # "tab", not the "Tab" of "Tabletten" ("die Tabletten hat sie gut geschluckt")
         r"(?:ganze|ganzen|viele|alle) (?:packung |schachtel |blister )?(?:tabletten|pillen|paracetamol|ibuprofen"
         r"|schlaftabletten|medikamente)\w*\b.{0,20}(?:geschluckt|genommen|eingenommen|gegessen)|(?:paracetamol"
         r"|ibuprofen|antidepressiva|blutdrucktabletten)\w*\b.{0,20}(?:geschluckt|gegessen|erwischt)",
@@ -747,6 +790,12 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?:lippen|augen|gesicht|zunge)\w* (?:\w+ ){0,3}(?:sind|ist|werden|wird) (?:ganz |total |so |sehr )?(?:dick"
         r"|geschwollen)\b.{0,80}(?:hals|luft|atm\w*|hustet|nuss|erdnuss|allergi\w*|gegessen|stich|biene|wespe)"
         r"|hals (?:ist|wird|sei|fuhlt sich) (?:\w+ )?eng\b(?!.{0,40}(?:pulli|pullover|kragen|shirt|jacke|rolli))",
+        # a small child ate someone's tablets: "ein paar Tabletten aus Omas Handtasche gefuttert"
+        r"(?:ein paar|mehrere|viele|einige|handvoll|\d+|alle|ganze\w*) (?:\w+ )?(?:tabletten|pillen|kapseln)\w*\b"
+        r".{0,50}(?:geschluckt|gegessen|gefuttert|genascht|erwischt|zerkaut|in den mund gesteckt)"
+        r"|(?:tabletten|pillen|medikamente|kapseln)\w* (?:\w+ ){0,2}(?:aus|von) (?:\w+ ){0,2}(?:handtasche|nachttisch"
+        r"|schrank|schublade|dose|oma|opa|mama|papa)\w*\b.{0,30}(?:geschluckt|gegessen|gefuttert|genascht|erwischt"
+        r"|zerkaut)",
         # breathing hard and oddly, croup, lips turning blue: "pfeift beim Einatmen, die Haut zieht sich rein"
         r"atmet (?:\w+ ){0,5}(?:komisch|stossweise|japsend)\b|pfeift beim (?:ein|aus)?atmen"
         r"|(?:haut|rippen|brustkorb)\b.{0,30}zieht sich (?:\w+ ){0,2}(?:rein|ein)\b|lippen (?:\w+ ){0,3}(?:blau"
