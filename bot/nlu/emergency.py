@@ -334,9 +334,11 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?:schreibt|schrieb|geschrieben|sms|nachricht\w*)\b.{0,60}(?:ich sehe dich|ich beobachte dich|ich weiss,? wo"
         r" (?:du|ihr)|ich krieg dich|ich finde (?:dich|euch)|du entkommst mir)",
         r"(?:foto|fotos|bilder) von (?:uns|mir|den kindern)\b.{0,80}(?:nie gemacht|nicht gemacht|heimlich)",
-        # a place in a women's shelter today, violence that "happened" again
-        r"frauenhaus\w*\b.{0,40}(?:heute|sofort|jetzt|dringend|heute nacht)\b|(?:heute|sofort|jetzt|dringend"
-        r"|heute nacht)\b.{0,40}frauenhaus|(?:ist|war) (?:\w+ )?(?:wieder )?gewalt (?:passiert|vorgefallen)",
+        # a place in a women's shelter needed today (not one told of as past: "war vor 2 Jahren im Frauenhaus, jetzt
+        # alles ruhig"), violence that "happened" again
+        r"(?:brauche|brauchen|suche|suchen|muss|mussen)\b.{0,30}(?:heute|sofort|jetzt|dringend|heute nacht)\b.{0,30}"
+        r"frauenhaus|(?:brauche|brauchen|suche|suchen|muss|mussen)\b.{0,30}frauenhaus\w*\b.{0,30}(?:heute|sofort|jetzt"
+        r"|dringend|heute nacht)\b|(?:ist|war) (?:\w+ )?(?:wieder )?gewalt (?:passiert|vorgefallen)",
         # hiding from the partner, a threat for talking to others, a threat against the children
         r"ohne (?:dass|das) (?:er|sie|mein mann|mein ex|mein freund) (?:mich|uns) findet|wo (?:er|sie) (?:mich"
         r"|uns) nicht"
