@@ -70,6 +70,25 @@ def best_time(text: str) -> str | None:
     return found.group(0).strip() if found else None
 
 
+# A request to be called, put to the bot in words ("Kann mich mal jemand von euch anrufen?", "rufen Sie mich bitte
+# zurück", "Rückruf bitte"): not a call someone else did not make ("das Jobcenter kann mich nicht mal zurückrufen")
+ASKS_FOR_A_CALL = re.compile(
+    r"\b(?:kann|kannst|könnte|koennte|können|koennen|könnten|koennten|würde|wuerde|würden|wuerden|könntet)\s+"
+    r"(?:(?:sie|ihr|jemand|du|man)\s+)?(?:mich|uns)\s+(?:(?!nicht\b|nie\b)\w+\s+){0,4}(?:an|zur[uü]ck)\s?rufen\b"
+    # the imperative only at the start of a sentence or after "bitte": not "mein Mann ruft mich immer an"
+    r"|(?:^|[.!?,;]\s*|\bbitte\s+)(?:ruf|ruft)\s+(?:mich|uns)\s+(?:(?!nicht\b|nie\b)\w+\s+){0,3}(?:an|zur[uü]ck)\b"
+    r"|\brufen\s+sie\s+(?:mich|uns)\s+(?:(?!nicht\b|nie\b)\w+\s+){0,3}(?:an|zur[uü]ck)\b"
+    r"|\b(?:bitte|um|möchte|moechte|hätte\s+gerne?|haette\s+gerne?|brauche|wünsche|wuensche)\s+(?:\w+\s+){0,2}"
+    r"(?:r[uü]ckruf|anruf)\b|\br[uü]ckruf\s+(?:bitte|erwünscht|gewünscht)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_for_a_call(text: str) -> bool:
+    """The message asks in so many words to be called back ("Kann mich jemand anrufen? Am besten nach 19 Uhr")."""
+    return bool(ASKS_FOR_A_CALL.search(text))
+
+
 def says_call_me(text: str) -> bool:
     """The message asks in words to be called or contacted ("Rückruf bitte", "ruf mich an"), with or without number."""
     return bool(CALL_ME.search(text))

@@ -28,11 +28,13 @@ from bot.nlu.ages import find_ages
 from bot.nlu.emergency import PARENT, danger_kind, fold, nowhere_to_go_tonight
 from lotse.languages import GERMAN, detect_language, language_packs
 from offers_db.categories import categories
+from offers_db.contacts import asks_for_a_call
 from offers_db.repository import joined_terms
 
 EMERGENCY_INTENT = "emergency"
 AGE_INTENT = "inform_age"
 NEED_PREFIX = "need_"
+CALL_BACK_INTENT = "request_callback"
 # A second need is named when one of its words stands in the text and the model ranks it at all (top 10; a common
 # word: from NAMED_COMMON_WORD_FLOOR),
 SECOND_NEED_WITH_WORD = 0.0
@@ -453,6 +455,26 @@ class AgeAnswer(_RuleComponent):
             has_age = any(e.get("entity") == "child_age" for e in message.get(ENTITIES) or [])
             if guesses and guesses[0] == AGE_INTENT and has_age:
                 _decide_intent(message, AGE_INTENT)
+        return messages
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
+class CallBackAsked(_RuleComponent):
+    """A story that ends with "Kann mich mal jemand von euch anrufen?" starts the call-back form.
+
+    The model read such a story by its topic (Neurodermitis → Gesundheit) and asked for the child's age: the family's
+    wish for a call was lost. A request put in so many words (`asks_for_a_call`) turns a need, an unsure guess or a
+    general answer into `request_callback`; an FAQ question, an answer to the form and an emergency (EmergencyGuard
+    runs after this) stay as they are.
+    """
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        for message in messages:
+            intent = str((message.get(INTENT) or {}).get("name") or "")
+            if not (intent.startswith(NEED_PREFIX) or intent in NAMED_NEED_OVERRIDES):
+                continue
+            if asks_for_a_call(message.get(TEXT) or ""):
+                _decide_intent(message, CALL_BACK_INTENT)
         return messages
 
 

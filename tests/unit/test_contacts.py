@@ -15,7 +15,7 @@ from sqlalchemy import create_engine, text
 import actions.contact
 from actions.contact import ActionSubmitContact, ValidateContactForm, valid_contact
 from bot.tracker_store import redact
-from offers_db.contacts import ContactRepository, asks_to_be_called, best_time
+from offers_db.contacts import ContactRepository, asks_for_a_call, asks_to_be_called, best_time
 from offers_db.db import make_engine
 from offers_db.privacy import Privacy
 from tests.tracker import domain, tracker
@@ -67,6 +67,27 @@ def test_contact_is_a_phone_number_or_an_email(given: str, expected: str | None)
 )
 def test_a_message_asks_to_be_called_when_it_gives_a_contact_and_says_so(text: str, expected: bool) -> None:
     assert asks_to_be_called(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Frisch getrennt, das Auto ist kaputt. Kann mich mal jemand von euch anrufen? Am besten nach 19 Uhr", True),
+        ("Können Sie mich zurückrufen?", True),
+        ("rufen Sie mich bitte zurück", True),
+        ("Bitte ruft mich an, danke", True),
+        ("kann mich jemand zurück rufen", True),
+        ("ich hätte gern einen Rückruf wegen der Kita", True),
+        ("Rückruf bitte", True),
+        # a call somebody else did not make, the family calling, a call told of
+        ("Das Jobcenter kann mich nicht mal zurückrufen", False),
+        ("Der Rückruf vom Jobcenter kam nie", False),
+        ("Wann kann ich bei euch anrufen?", False),
+        ("Mein Mann ruft mich immer an, wenn er Schicht hat", False),
+    ],
+)
+def test_a_message_asks_in_words_to_be_called_back(text: str, expected: bool) -> None:
+    assert asks_for_a_call(text) is expected
 
 
 def test_malformed_contact_is_asked_again_kindly() -> None:

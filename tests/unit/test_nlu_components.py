@@ -27,6 +27,7 @@ from bot.nlu.components import (
     NEED_BESIDE_EMERGENCY,
     TOKEN_COUNT_ORIGIN,
     AgeAnswer,
+    CallBackAsked,
     EmergencyGuard,
     GermanAgeExtractor,
     NamedNeed,
@@ -341,6 +342,28 @@ def test_named_need_leaves_confident_and_unnamed_results(text: str, intent: str)
     ranking = ranked((intent, 0.9), ("need_lernfoerderung", 0.05))
     (result,) = NamedNeed().process([message(text, intent, ranking)])
     assert result.get(INTENT)["name"] == intent and result.get(INTENT_RANKING_KEY) == ranking
+
+
+@pytest.mark.parametrize("intent", ["need_gesundheit_entwicklung", "nlu_fallback", "greet"])
+def test_a_story_that_asks_to_be_called_starts_the_call_back_form(intent: str) -> None:
+    text = "Frisch getrennt, die Kleine hat Neurodermitis. Kann mich mal jemand von euch anrufen? Nach 19 Uhr"
+    ranking = ranked((intent, 0.8), ("request_callback", 0.1))
+    (result,) = CallBackAsked().process([message(text, intent, ranking)])
+    assert result.get(INTENT) == {"name": "request_callback", "confidence": 1.0}
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("Kann mich jemand zurückrufen, wie lange dauert der Antrag auf Kinderzuschlag?", "faq"),  # FAQ stays
+        ("Kann mich jemand anrufen? 0151 23456789", "inform_contact"),  # an answer inside the form stays
+        ("Das Jobcenter kann mich nicht mal zurückrufen, wir brauchen Wohngeld", "need_finanzielle_hilfe"),
+    ],
+)
+def test_call_back_words_leave_other_results(text: str, intent: str) -> None:
+    ranking = ranked((intent, 0.9), ("request_callback", 0.05))
+    (result,) = CallBackAsked().process([message(text, intent, ranking)])
+    assert result.get(INTENT)["name"] == intent
 
 
 def with_ages(found: Message) -> Message:
