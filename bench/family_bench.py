@@ -32,6 +32,7 @@ from bot.model import PROJECT_ROOT, ensure_model
 HELD_OUT = PROJECT_ROOT / "tests" / "heldout_families.yml"
 RESULTS = Path(__file__).with_name("results")
 AGE_BUTTON = "/age_group_6_10"
+PERSON_NEED = "familienzentrum_lotse"
 
 Say = Callable[[str, str], list[dict[str, Any]]]
 
@@ -83,6 +84,16 @@ def _faq_offer_needs(events: list[dict[str, Any]], replies: list[dict[str, Any]]
     return {category for offer in offers[:1] for category in offer.get("categories", [])}
 
 
+def _person(events: list[dict[str, Any]]) -> set[str]:
+    """A family that wants a person (familienzentrum_lotse) is served when the call-back form starts."""
+    return {PERSON_NEED} if _ran(events, "contact_form") else set()
+
+
+def _tapped_need(payload: str) -> str:
+    """The need a button serves: its own, or a person for the call-back button of "Geht es um …?"."""
+    return PERSON_NEED if payload == "/request_callback" else payload.removeprefix("/need_")
+
+
 def run_message(say: Say, tracker_db: Path, message: dict[str, Any]) -> Outcome:
     """One conversation: the message, then at most one tap on a need button and one on an age button."""
     outcome = Outcome(message["text"], message["kind"], list(message["needs"]), bool(message["emergency"]))
@@ -92,13 +103,14 @@ def run_message(say: Say, tracker_db: Path, message: dict[str, Any]) -> Outcome:
     outcome.emergency_given = _ran(events, "utter_emergency")
     outcome.offers_in_turn_1 = _ran(events, "action_show_offers")
     expected = set(outcome.needs)
-    if expected & (set(_needs_set(events)) | _faq_offer_needs(events, replies)):
+    if expected & (set(_needs_set(events)) | _faq_offer_needs(events, replies) | _person(events)):
         outcome.routed_turn = 1
     elif expected:
-        tap = next((p for p in _payloads(replies) if p.removeprefix("/need_") in expected), None)
+        tap = next((p for p in _payloads(replies) if _tapped_need(p) in expected), None)
         if tap is not None:
             replies = say(sender, tap)
-            if expected & set(_needs_set(tracker_events(tracker_db, sender))):
+            events = tracker_events(tracker_db, sender)
+            if expected & (set(_needs_set(events)) | _person(events)):
                 outcome.routed_turn = 2
     if AGE_BUTTON.rsplit("_", 2)[0] in " ".join(_payloads(replies)):
         replies = say(sender, AGE_BUTTON)
