@@ -78,8 +78,8 @@ ASKS_FOR_A_CALL = re.compile(
     # the imperative only at the start of a sentence or after "bitte": not "mein Mann ruft mich immer an"
     r"|(?:^|[.!?,;]\s*|\bbitte\s+)(?:ruf|ruft)\s+(?:mich|uns)\s+(?:(?!nicht\b|nie\b)\w+\s+){0,3}(?:an|zur[uü]ck)\b"
     r"|\brufen\s+sie\s+(?:mich|uns)\s+(?:(?!nicht\b|nie\b)\w+\s+){0,3}(?:an|zur[uü]ck)\b"
-    r"|\b(?:bitte|um|möchte|moechte|hätte\s+gerne?|haette\s+gerne?|brauche|wünsche|wuensche)\s+(?:\w+\s+){0,2}"
-    r"(?:r[uü]ckruf|anruf)\b|\br[uü]ckruf\s+(?:bitte|erwünscht|gewünscht)\b",
+    r"|\b(?:bitte|um|möchte|moechte|hätte\s+gerne?|haette\s+gerne?|brauche|wünsche|wuensche)\s+"
+    r"(?:(?!kein\w*\b|nicht\b)\w+\s+){0,2}(?:r[uü]ckruf|anruf)\b|\br[uü]ckruf\s+(?:bitte|erwünscht|gewünscht)\b",
     re.IGNORECASE,
 )
 

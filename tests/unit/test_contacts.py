@@ -84,6 +84,7 @@ def test_a_message_asks_to_be_called_when_it_gives_a_contact_and_says_so(text: s
         ("Der Rückruf vom Jobcenter kam nie", False),
         ("Wann kann ich bei euch anrufen?", False),
         ("Mein Mann ruft mich immer an, wenn er Schicht hat", False),
+        ("Ich brauche keinen Rückruf, nur die Adresse der Tafel", False),
     ],
 )
 def test_a_message_asks_in_words_to_be_called_back(text: str, expected: bool) -> None:
