@@ -121,6 +121,9 @@ def _other_need(tracker: Tracker, need: str | None) -> str | None:
     return None
 
 
+SIBLING_LOOKAHEAD = 100  # more than any need has offers
+
+
 def _next_sibling(query: SearchQuery, tracker: Tracker, shown: list[str]) -> tuple[float, list[float]] | None:
     """The next other child named for whom this need has offers of its own, and the children after it.
 
@@ -136,7 +139,8 @@ def _next_sibling(query: SearchQuery, tracker: Tracker, shown: list[str]) -> tup
     for index, age in enumerate(ages):
         if age is None:
             continue
-        offers = repository().search(replace(query, child_age=age), limit=PAGE_SIZE)
+        # every offer for that age, not only its first page: the Jugendzentrum from 12 ranks after broader ones
+        offers = repository().search(replace(query, child_age=age), limit=SIBLING_LOOKAHEAD)
         if any(
             _for_another_age(offer, query.child_age) if query.child_age is not None else offer.id not in shown
             for offer in offers

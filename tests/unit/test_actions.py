@@ -163,6 +163,20 @@ def test_no_sibling_search_that_would_only_bring_offers_for_every_age(monkeypatc
     assert dispatcher.messages[1]["sibling_age"] == "14"
 
 
+def test_a_sibling_is_offered_for_an_offer_of_its_own_beyond_the_first_page(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Freizeit for the 11-year-old, a 13-year-old named too: the youth centre from 12 ranks after the offers open to
+    both, but it is the 13-year-old's own, so the search for it is offered."""
+    leisure = ("freizeit_kultur",)
+    repository = memory_repository(
+        *(make_offer(f"fuer-alle-{n}", categories=leisure, min_age=6, max_age=18) for n in range(4)),
+        make_offer("jugendzentrum", categories=leisure, min_age=12, max_age=27),
+    )
+    for module in (actions.common, actions.offers):
+        monkeypatch.setattr(module, "repository", lambda: repository)
+    dispatcher, _ = run(ActionShowOffers(), need="freizeit_kultur", child_age=11.0, sibling_age=13.0)
+    assert [m["response"] for m in dispatcher.messages] == ["utter_offers", "utter_offer_sibling"]
+
+
 def test_three_children_are_offered_one_after_the_other(repo: OfferRepository) -> None:
     """'5, 4 und 2', 4 chosen first: then 5, then 2 — not only the first of the others."""
     form = ValidateLotseForm()
