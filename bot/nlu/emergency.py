@@ -105,6 +105,10 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?: (?!fruher|damals|als|vor|jahre\w*|mal\b|versehen\b|\w*spiel|schach|tennis|rennen|wettlauf)\w+){1,8} "
         r"(?:geschlagen|verprugelt|\w*geschubst|getreten|gewurgt|\w*gestossen|gewatscht|geohrfeigt)\b",
         r"(?:werde|wurde|wird|werden|worden) (?:wieder |oft |immer )?(?:geschlagen|verprugelt|getreten|gewurgt)",
+        # told with the time after it: "wie mein Freund mich geschlagen hat, heute wieder"
+        r"\b(?:mich|uns|die kinder|mama|meine (?:mama|mutter)) (?:\w+ ){0,2}(?:geschlagen|verprugelt|getreten|gewurgt"
+        r"|geohrfeigt|\w*geschubst|\w*gestossen)\b(?: hat| hatte)?,? (?:und )?(?:das )?(?:\w+ )?(?:gestern|gerade"
+        r"|eben|vorhin|heute (?:wieder|morgen|nacht|abend|fruh)|schon wieder|wieder|letzte nacht)\b",
         # "er bringt Mama um, wenn …"; not a time: "Papa bringt sie um 8 zur Kita", "um halb acht"
         rf"(?:bringt|bringe|bring|bringen) (?:mich|uns|ihn|sie|es|dich|euch|mein\w*|mama|papa|die mama|die kinder"
         rf"|die mutter|meine frau|die frau)(?: alle| beide| noch| wirklich)? um\b{_NOT_A_TIME}",
@@ -804,6 +808,13 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"|blaulich|lila|grau)\w*",
         # a feverish child that hardly reacts
         r"fieber\b.{0,150}(?:apathisch|teilnahmslos|reagiert kaum|kaum ansprechbar|guckt (?:\w+ )?kaum)",
+        # fever with a stiff neck or spots that do not fade when pressed (meningitis), or 41 degrees and more
+        r"fieber\b.{0,100}(?:steife\w* (?:nacken|hals)|nacken (?:\w+ ){0,2}(?:steif|hart)|nackensteif\w*"
+        r"|kopf nicht (?:mehr )?(?:\w+ )?(?:beugen|auf die brust|nach vorn)|flecken?\b.{0,40}(?:nicht weg|wegdruck"
+        r"|glas))"
+        r"|(?:steife\w* (?:nacken|hals)|nackensteif\w*)\b.{0,100}fieber"
+        r"|fieber (?:von |uber |bei |mit )?(?:4[1-2](?:[.,]\d)?|einundvierzig)\b|\b(?:4[1-2](?:[.,]\d)?|einundvierzig)"
+        r" ?(?:grad|°c?)? fieber",
         r"\b(?:brennt es|es brennt|feuer)\b(?! ?(?:und flamme|wehr(?:fest|haus)))",
     ),
 }
@@ -834,6 +845,10 @@ GENERIC = _pattern(
 )
 
 # Phrases that look like danger but are not: sport bruises, metaphors, games, a scraped knee.
+_SOMEONE_ELSE = (
+    r"mann|freund|papa|vater|mutter|mama|partner|ex|opa|oma|onkel|bruder|schwester|stiefvater|nachbar\w*|typ"
+    r"|lebensgefahrte|er hat mich|sie hat mich"
+)
 NOT_DANGER = _pattern(
     r"(?<!\w)(?:"  # at word starts, as the patterns below
     r"\w*(?:fussball|handball|sport|training|spielplatz|hingefallen|gesturzt|tobt|toben|kita hingefallen)"
@@ -874,6 +889,27 @@ NOT_DANGER = _pattern(
     r"|geprugelt)\b.{0,80}?\b(?:jetzt|heute|inzwischen|mittlerweile|seit)\b"
     r"|ritzt \w+ namen|ritzt .{0,20}in (?:die|den) (?:bank|schulbank|tisch|baum)"
     r"|(?:wutanfall|wutanfalle|trotzphase|trotzanfall|trotzanfalle)\w*.{0,60}(?:haut|schlagt|tritt|beisst) (?:mich|uns)"
+    # a child under six hitting the parent is a question of upbringing: "Mein Sohn (3) haut mich!! … schlägt er mir
+    # ins Gesicht" — up to the last such verb before an adult is named ("… und mein Mann schlägt mich" still alarms)
+    # (a sentence that begins with "er"/"sie", or a pronoun of the other sex, may be someone else)
+    r"|(?:(?:sohn|junge|kleiner|zwerg)\w* ?\((?:[1-5]|[1-5] ?j\w*|\d{1,2} ?mon\w*)\)|(?:[1-5]-?|zwei|drei|vier|funf)"
+    r"jahrige[rn]?\b)(?:(?!\b(?:" + _SOMEONE_ELSE + r"|sie)\b|[.!;:] er\b)[^?]){0,160}"
+    r"\b(?:haut|hauen|schlagt|tritt|beisst|kratzt|boxt|zwickt)(?: er)? (?:mich|mir|uns)\b"
+    r"|(?:(?:tochter|madchen|kleine|maus)\w* ?\((?:[1-5]|[1-5] ?j\w*|\d{1,2} ?mon\w*)\)|(?:[1-5]-?|zwei|drei|vier"
+    r"|funf)jahrige\b)(?:(?!\b(?:" + _SOMEONE_ELSE + r"|er)\b|[.!;:] sie\b)[^?]){0,160}"
+    r"\b(?:haut|hauen|schlagt|tritt|beisst|kratzt|boxt|zwickt)(?: sie)? (?:mich|mir|uns)\b"
+    # a high fever that is over: "hatte letztes Jahr mal 41 Fieber, gibt es einen Kurs …"
+    r"|(?:hatte|hatten|damals|fruher|letzte[ns]? \w+|vor (?:\w+ )?(?:wochen|monaten|jahren))\b.{0,30}?"
+    r"(?:fieber (?:von |uber |bei |mit )?(?:4[1-2](?:[.,]\d)?|einundvierzig)\b|\b(?:4[1-2](?:[.,]\d)?|einundvierzig)"
+    r" ?(?:grad|°c?)? fieber)"
+    # an ambulance that came weeks ago, or a toy one: "war letzte Woche mit dem Krankenwagen in der Klinik, jetzt …"
+    r"|(?:letzte[ns]? (?:woche|monat|jahr|winter|sommer)|vor (?:\w+ )?(?:wochen|monaten|jahren)|damals|fruher)\b"
+    r"(?:(?!\b(?:jetzt|gerade|grad|heute|eben|wieder)\b).){0,60}(?:krankenwagen|rettungswagen|notarzt)\w*"
+    r"|(?:krankenwagen|rettungswagen|notarzt)\w*\b(?:(?!\b(?:jetzt|gerade|grad|heute|eben|wieder)\b).){0,60}"
+    r"(?:letzte[ns]? (?:woche|monat|jahr|winter|sommer)"
+    r"|vor (?:\w+ )?(?:wochen|monaten|jahren))\b"
+    r"|(?:spielzeug|lego|playmobil|liebt|mag|malt|spielt (?:mit|gern\w*))\w*\b(?: \w+)?(?: \w+)? (?:krankenwagen"
+    r"|rettungswagen)\w*|(?:krankenwagen|rettungswagen)\w* (?:spielen|malen|bauen|fahren)"
     # a thing, not a person, "kills" me: "die Hitze bringt mich um", "die Schule bringt mich noch ins Grab"
     r"|(?:die|der|das|diese[rs]?) (?!(?:mann|freund|vater|papa|typ|ex|partner|bruder|kerl|stiefvater|onkel|opa|mutter"
     r"|mama|frau)\b)\w+ (?:bringt|bringen) (?:mich|uns) (?:noch |echt |wirklich )?(?:ins grab|um)\b"
