@@ -143,6 +143,28 @@ SPECIFIC_SPAN = 6
 NARROW_SPAN = 3
 
 
+# words in many offers' names that do not say which offer a family asks for ("Beratung für Eltern in Alfeld")
+GENERIC_NAME_WORDS = frozenset(
+    "familie familien eltern beratung angebot angebote alfeld hildesheim landkreis stadt leine kreis gruppe gruppen "
+    "leinebergland jugendliche frauen maenner muetter vaeter kostenlos kostenlose kostenloser kostenlosen "
+    "gratis".split()
+)
+
+
+NAMING_MIN_LENGTH = 7  # shorter title words are everyday words of a story ("Schule", "kleine", "Ferien")
+
+
+@lru_cache(maxsize=4096)
+def _title_text(data: str) -> str:
+    return " " + normalize(json.loads(data).get("title") or "") + " "
+
+
+def names_offer(title_text: str, terms: Sequence[str]) -> bool:
+    """A word of the family names the offer in its title, whole: "Nachhilfe" names "… kostenlose Nachhilfe
+    (Lernförderung)". Keywords do not count: "der Kinderarzt meint …" tells the story, it does not ask for one."""
+    return any(len(t) >= NAMING_MIN_LENGTH and t not in GENERIC_NAME_WORDS and f" {t} " in title_text for t in terms)
+
+
 @lru_cache(maxsize=4096)
 def _name_text(data: str) -> str:
     """An offer's title and keywords (from its stored JSON), normalized: the words that name the offer."""
@@ -251,7 +273,10 @@ class OfferRepository(UsesDatabase):
             narrow = query.child_age is None and span <= NARROW_SPAN
             local = bool(district and row.district and normalize(row.district) == district)
             speaks = bool(query.language and query.language in row.languages.split())
-            first = (-relevance, not specific) if words_first else (not specific, -relevance)
+            # the offer the family named comes first, whatever ages it is for: "Nachhilfe über Bildung und Teilhabe"
+            # for an 8-year-old showed the after-school Hort (6–10) before the BuT Nachhilfe (6–25)
+            named = bool(terms) and names_offer(_title_text(row.data), terms)
+            first = (-relevance, not specific) if words_first else (not named, not specific, -relevance)
             ranked.append(((*first, narrow, not local, not speaks, span, row.title), row.data))
         ranked.sort(key=lambda item: item[0])
         return [Offer.from_json(data) for _, data in ranked[offset : offset + limit]]

@@ -68,12 +68,25 @@ def test_where_the_age_does_not_decide_the_need_the_familys_words_come_first() -
     assert ids(repo, need="finanzielle_hilfe", child_age=0, text="gibt es kinderzuschlag")[0] == "b-kinderzuschlag"
     # without such words the baby's offers still come first
     assert ids(repo, need="finanzielle_hilfe", child_age=0)[0] == "a-baby"
-    # where the age decides (Kinderbetreuung), the offers for that age stay first
+    # where the age decides (Kinderbetreuung), the offers for that age stay first, unless the family names another
     repo = memory_repository(
         make_offer("a-hort", title="Hort nach der Schule", min_age=6, max_age=10, categories=("kinderbetreuung",)),
         make_offer("b-ferien", title="Ferienbetreuung", min_age=3, max_age=14, categories=("kinderbetreuung",)),
     )
-    assert ids(repo, need="kinderbetreuung", child_age=8, text="ferienbetreuung")[0] == "a-hort"
+    assert ids(repo, need="kinderbetreuung", child_age=8, text="wer betreut ihn nachmittags") == ["a-hort", "b-ferien"]
+    assert ids(repo, need="kinderbetreuung", child_age=8, text="ferienbetreuung") == ["b-ferien", "a-hort"]
+
+
+def test_the_offer_the_family_names_comes_first_whatever_ages_it_is_for() -> None:
+    """ "Nachhilfe in Mathe, kann man das über Bildung und Teilhabe bezahlen?" showed the Hort (6–10) first."""
+    repo = memory_repository(
+        make_offer("a-hort", title="Ganztag und Hort", min_age=6, max_age=10, categories=("lernfoerderung",)),
+        make_offer("b-nachhilfe", title="Kostenlose Nachhilfe", min_age=6, max_age=25, categories=("lernfoerderung",)),
+    )
+    assert ids(repo, need="lernfoerderung", child_age=8, text="er braucht nachhilfe in mathe")[0] == "b-nachhilfe"
+    # a word only begun in the name, or one that names many offers, does not count
+    assert ids(repo, need="lernfoerderung", child_age=8, text="nach der schule")[0] == "a-hort"
+    assert ids(repo, need="lernfoerderung", child_age=8, text="in alfeld, kostenlose angebote?")[0] == "a-hort"
 
 
 def test_text_relevance_orders_within_the_category() -> None:
