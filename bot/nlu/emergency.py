@@ -26,9 +26,16 @@ def _fold_letters(text: str) -> str:
     return re.sub(r"(?<=[aou])e", "", text)  # ae/oe/ue as typed without umlauts
 
 
+# spoken forms written as said: "wär für alle einfacher wenn ich nich mehr da wär", "bilder wo ich nix anhab"
+_SPOKEN = {"nich": "nicht", "nix": "nichts", "nischt": "nichts", "nüscht": "nichts", "is": "ist"}
+_SPOKEN_WORDS = re.compile(r"\b(?:" + "|".join(_SPOKEN) + r")\b")
+
+
 def fold(text: str) -> str:
-    """Lower case, umlauts folded ('schüttle', 'schuettle' -> 'schuttle'), white space collapsed."""
-    return re.sub(r"\s+", " ", _fold_letters(text.lower()))
+    """Lower case, umlauts folded ('schüttle', 'schuettle' -> 'schuttle'), white space collapsed, spoken forms
+    spelled out ('nich' -> 'nicht', 'nix' -> 'nichts')."""
+    text = _SPOKEN_WORDS.sub(lambda m: _SPOKEN[m.group(0)], text.lower())
+    return re.sub(r"\s+", " ", _fold_letters(text))
 
 
 def _pattern(source: str) -> re.Pattern[str]:
@@ -359,6 +366,43 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         # taken abroad for good: "fliegt die Familie mit mir in die Heimat und ich komme nicht mehr zurück"
         r"(?:in die heimat|ins ausland|in die turkei|in den (?:irak|iran|libanon))\b.{0,60}(?:komme|kommst|kommt) "
         r"(?:\w+ )?nicht (?:mehr )?zuruck",
+        # --- second-language and spoken forms (stop 26): "ich und 2 kinder in bad abschließen. er schreien draußen",
+        # "er tür kaputt machen mit fuß", "hat mir n glas hinterher geworfen", "tür abgeschlossen von außen"
+        r"\b(?:ich|wir|uns|mich|\w+ kinder|kindern)\b.{0,40}(?:bad|badezimmer|schlafzimmer|kinderzimmer|klo|toilette"
+        r"|keller)\b.{0,20}(?:abschliessen|abgeschlossen|einschliessen|eingeschlossen|zuschliessen|zugeschlossen"
+        r"|verriegelt|verbarrikadiert|versteck\w*)\b.{0,150}"
+        r"(?:schrei|brull|tobt|betrunken|besoffen|tur\b.{0,20}(?:kaputt|tritt|treten|hammer|schlag))"
+        r"|(?:schrei|brull|tobt|betrunken|besoffen|trinken|getrunken)\w*\b.{0,150}(?:bad|badezimmer|schlafzimmer"
+        r"|kinderzimmer|klo|toilette|keller)\b.{0,20}(?:abschliessen|abgeschlossen|einschliessen|eingeschlossen"
+        r"|zuschliessen|zugeschlossen|verriegelt|verbarrikadiert)",
+        r"\b(?:er|mann|ex|freund|vater|papa|stiefvater)\b.{0,30}\btur\b (?:\w+ ){0,2}(?:kaputt ?(?:machen|gemacht|macht"
+        r"|treten|getreten|schlagen|geschlagen)|eintreten|eintritt|aufbrechen"
+        r"|aufgebrochen)\b(?=.{0,40}(?:mit (?:dem |der )?"
+        r"(?:fuss|faust|fussen)|wut|betrunken|schrei|brull))",
+        r"\b(?:mir|uns|mama|meiner mutter|meiner frau) (?:\w+ ){0,3}(?:glas|teller|flasche|messer|stuhl|tasse|becher"
+        r"|aschenbecher|vase|schere|topf|pfanne|hammer|stein|schuh)\w* (?:hinterher ?|nach ?)(?:geworfen|geschmissen"
+        r"|gepfeffert|gefeuert)\b",
+        r"(?:auftauche|auftauch|heimkomme|nach hause komme|reinkomme|zuruckkomme)\b.{0,30}(?:dann|sonst) knallt",
+        r"\b(?:er|mann|freund|vater|papa|ex|stiefvater)\b.{0,80}(?:(?:tur|wohnung|haustur)\b.{0,30}(?:von aussen"
+        r"|von draussen) (?:\w+ )?(?:abgeschlossen|abschliessen|zugeschlossen|zugesperrt|abgesperrt|verschlossen)"
+        r"|(?:abgeschlossen|zugeschlossen|zugesperrt|abgesperrt|abschliessen) (?:\w+ )?von aussen)",
+        r"(?:pass|reisepass|papiere|ausweis|aufenthaltstitel)\w* (?:\w+ ){0,2}(?:weggenommen|weg genommen|abgenommen"
+        r"|versteckt|weg ?geschlossen)\b.{0,80}(?:abgeschlossen|abgesperrt|eingesperrt|lasst (?:mich|uns) nicht|nicht "
+        r"raus)",
+        # a threat to take the children away if the mother does something: "wenn ich zu deutsch kurs gehe er nimmt
+        # kinder weg und ich nie wieder sehen"
+        r"wenn (?:ich|du)\b.{0,60}(?:nimmt|nehme|nehmen|holt) (?:er |sie )?(?:mir |dir )?(?:die |meine |unsere "
+        r"|deine )?"
+        r"(?:kinder|kind|kleinen|baby|sohn|tochter)\w* (?:\w+ )?weg\b.{0,60}(?:nie (?:mehr |wieder )?(?:sehen"
+        r"|wiedersehen)|ausland|heimat|turkei|syrien|afghanistan|irak)",
+        # a partner's veiled threat: "Mein Mann sagt, wenn ich nochmal was sage, passiert was"
+        r"\b(?:mann|freund|partner|ex|lebensgefahrte)\b (?:\w+ )?(?:sagt|sagte|hat gesagt|droht|drohte|meint)\b.{0,20}"
+        r"wenn (?:ich|du)\b.{0,60}(?:passiert (?:was|etwas)|dann knallt|erlebst du|wirst du sehen|bereust du)",
+        # an ex who knows the address and stands before the house: "er weiß jetzt wo ich wohne … stand vor haus"
+        r"\bex\b.{0,150}(?:steht|stand|stehen|wartet|wartete) (?:\w+ ){0,3}vor (?:dem |unserem |meinem )?(?:haus|tur"
+        r"|fenster|eingang|wohnung)\b(?=.{0,100}(?:angst|\d+ minuten|stunden|droht|polizei))"
+        r"|\bex\b.{0,100}(?:weiss (?:\w+ )?wo (?:ich|wir) wohn|egal wie|droht)\w*\b.{0,150}(?:steht|stand|wartet"
+        r"|wartete) (?:\w+ ){0,3}vor (?:dem |unserem |meinem )?(?:haus|tur|fenster|eingang|wohnung)\b",
     ),
     SUICIDE: (
         r"suizid|selbstmord|lebensmud|freitod",
@@ -505,6 +549,19 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"|den) baum|in den gegenverkehr|vor (?:den|einen) (?:zug|lkw))",
         r"besser (?:dran )?ohne (?:sie|ihn|mich)\b.{0,150}(?:fluss|leine|wasser|brucke|gleis\w*|zug)\b|(?:fluss|leine"
         r"|brucke|gleis\w*)\b.{0,150}besser (?:dran )?ohne (?:sie|ihn|mich)\b",
+        # --- second-language and spoken forms (stop 26)
+        r"(?:besser|leichter|einfacher)\b.{0,30}wenn ich (?:\w+ )?nicht mehr (?:da |hier )?(?:war|bin|ware|sein"
+        r"|ware)\b",
+        r"(?:baby|kind|kleine|kinder)\w* (?:\w+ ){0,2}(?:ist|ware|war|sind|waren|hat es|hatte es|haben es|hatten es) "
+        r"(?:\w+ )?besser (?:dran )?ohne (?:sie|mich)\b",
+        r"danke fur alles\b.{0,100}(?:du warst|ihr wart|warst|wart) (?:\w+ )?(?:die|der|das|ein\w*) (?:beste|allerbeste"
+        r"|liebste)\w*|(?:du warst|ihr wart) (?:\w+ )?(?:die|der|das) (?:beste|allerbeste)\w*\b.{0,120}(?:geht nicht"
+        r"|nicht mehr ans|nicht mehr ran|nicht erreich|abgeschaltet|aus ist)",
+        r"(?:springt|springe|spring|springen) (?:\w+ ){0,2}(?:aus|vom|von|vor) (?:fenster|balkon|dach|brucke|zug)\b",
+        r"(?<!lach mich )(?<!lache mich )(?<!lachen uns )lieber (?:sterben|sterbe|springen|springe|springt|umbringen)\b"
+        r"(?! vor)",
+        r"(?:tabletten|pillen|medikamente|schlaftabletten)\w* (?:\w+ ){0,3}(?:zusammen ?gesucht|zusammengesammelt"
+        r"|gesammelt|gehortet|bereit ?gelegt)",
     ),
     PARENT: (
         r"\w*schuttel|\w*schuttl",
@@ -605,7 +662,8 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"|wochenende|\w+tag|heute (?:morgen|fruh)|mittag)|tagelang|nachts)"
         r" .{0,20}(?:allein|alleine|ohne (?:eltern|erwachsene|essen))",
         r"(?:allein|alleine) gelassen.{0,40}(?:seit|tage|nacht|stunden)|verwahrlos",
-        r"\w*(?:kind|sohn|tochter|baby) (?:ist )?(?:weg|verschwunden|entfuhrt)\b|will mein kind mitnehmen",
+        r"(?<!nehmen )(?<!nimmt )(?<!holen )\w*(?:kind|sohn|tochter|baby) (?:ist )?(?:weg|verschwunden"
+        r"|entfuhrt)\b(?! ?(?:nehmen|genommen|nimmt|holen|geholt))|will mein kind mitnehmen",
         # grooming and exploitation of a teen: an adult from the chat, secret meetings, gifts, pictures, money
         r"(?:chat\w*|internet|online|instagram|snapchat|tiktok|discord|\w*spiel)\b.{0,80}(?:[2-9]\d ?jahrig\w*"
         r"|erwachsen\w*|alter\w* (?:mann|typ))|(?:[2-9]\d ?jahrig\w*|erwachsen\w*|alter\w* (?:mann|typ))\b.{0,60}"
@@ -748,6 +806,55 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?:riecht|roch) (?:\w+ ){0,2}nach (?:alkohol|schnaps|bier|wein|fahne)\b.{0,150}(?:will|wollte|jetzt|gleich"
         r"|setzt sich)\b.{0,40}(?:auto|fahren)\b|(?:kann kaum"
         r" (?:gerade )?stehen|lallt)\b.{0,150}(?:ins auto|losfahren|fahren)",
+        # --- second-language and spoken forms (stop 26)
+        # a child writes that the parent has been gone since yesterday: "ich bin 9 und mama ist seit gestern weg"
+        r"(?:mama|mutter|papa|vater|eltern)\b (?:\w+ ){0,2}(?:seit|schon seit) (?:gestern|vorgestern|heute (?:fruh"
+        r"|morgen)|\w+ tagen?|\d+ tagen?|\w+ stunden|\d+ stunden)\b (?:\w+ ){0,2}(?:weg|fort|verschwunden"
+        r"|nicht (?:mehr )?"
+        r"(?:da|zuhause|zu hause|heim|nach hause|wieder ?gekommen|zuruck))\b(?! (?:auf|zur|zu|im|in|bei|ins) (?:kur"
+        r"|reha"
+        r"|arbeit|krankenhaus|klinik|urlaub|montage|dienstreise|geschaftsreise|oma|opa))(?=.{0,150}(?:bruder"
+        r"|schwester|baby"
+        r"|hunger|nichts (?:mehr )?zu essen|nur noch|weint|allein))",
+        r"ich bin (?:[5-9]|1[0-3])\b.{0,100}(?:mama|mutter|papa|vater|eltern)\b (?:\w+ ){0,2}(?:seit|schon seit) "
+        r"(?:gestern|vorgestern|\w+ tagen?|\d+ tagen?)\b (?:\w+ ){0,2}(?:weg|fort|nicht (?:mehr )?(?:da|heim|nach hause"
+        r"|wieder ?gekommen|zuruck))",
+        r"(?:keiner|niemand) macht (?:die |uns )?(?:tur )?(?:auf|mehr auf)\b.{0,80}(?:seit|gestern|stunden|weint|weinen"
+        r"|schrei)|(?:seit|gestern|stunden)\b.{0,80}(?:weint|weinen|schrei\w*)\b.{0,60}(?:keiner|niemand) macht "
+        r"(?:die )?(?:tur )?auf",
+        r"(?:baby|kleinkind)\b.{0,60}(?:treppenhaus|hausflur|draussen|vor der tur|auf dem balkon|im auto)\b.{0,100}"
+        r"(?:macht nicht auf|niemand|keiner|allein|seit (?:fruh|stunden|heute|\d))|(?:kinderwagen|maxi-?cosi)\b.{0,40}"
+        r"(?:baby|kind)\b.{0,60}(?:seit (?:fruh|stunden|heute|\d)|macht nicht auf|niemand|keiner)",
+        # a child's words about being touched, and a secret: "Der Onkel macht auch immer so an meinem Po"
+        r"(?:onkel|mann|papa|opa|stiefvater|freund|trainer|nachbar|cousin|babysitter)\b (?:\w+ ){0,4}(?:macht|fasst"
+        r"|fummelt|streichelt|beruhrt|reibt|leckt|kusst)\w* (?!sich\b)(?:\w+ ){0,3}(?:an|am|auf) (?:meinem|meinen|meine"
+        r"|meiner|ihrem|ihren|ihre|ihrer|seinem|seinen|seine|dem|den|die|der) (?:po|popo|pipi|muschi|penis|scheide"
+        r"|schniedel|pullermann|puller|unterhose)\b",
+        r"(?:onkel|mann|papa|opa|stiefvater|freund|trainer|nachbar|cousin|babysitter)\b.{0,80}\b(?:po|popo|pipi|muschi"
+        r"|penis|scheide|schniedel|pullermann|puller|unterhose)\b.{0,80}geheimnis",
+        # a threat that makes a child keep silent: "wenn ich mama erzähle was er macht … dann kommt mama ins gefängnis"
+        r"wenn (?:ich|du|sie|er) (?:\w+ ){0,3}(?:erzahle|erzahlst|erzahlt|sage|sagst|sagt|verrate|verratst|verrat"
+        r"|petze|petzt)\b.{0,80}"
+        r"(?:gefangnis|ins heim|kommt (?:\w+ )?weg|passiert (?:was|etwas)|\btot\b|stirbt|umbring|glaubt (?:dir|mir"
+        r"|euch)"
+        r" (?:keiner|niemand))",
+        # marks and the belt at home: "rote Striemen am Rücken … will nicht nach Hause, … wieder den Gürtel"
+        r"striemen\b.{0,200}(?:gurtel|(?:will|mochte|traut sich|trau mich|will ich) (?:\w+ )?nicht (?:mehr )?(?:nach "
+        r"hause|heim))|(?:will|mochte|traut sich) (?:\w+ )?nicht (?:mehr )?(?:nach hause|heim)\b.{0,150}(?:gurtel|haue"
+        r"|schlage|prugel)\b",
+        # pictures without clothes and a threat to send them: "bilder von mir wo ich nix anhab … schickt er die an die
+        # ganze schule"
+        r"(?:nichts an(?:hab|habe|hatte|hast|hat)?|nackt\w*|oben ohne|ohne (?:kleidung|klamotten))\b.{0,100}"
+        r"(?:schickt|verschickt|schicken|postet|zeigt) (?:\w+ ){0,3}(?:an (?:die |alle|meine|seine)|in (?:die|der) "
+        r"(?:klasse|gruppe|schule)|online|ins netz|rum|herum)",
+        # a forced marriage, only a one-way ticket: "nur Hinflug … ich werde dort verlobt", "muss heiraten cousin"
+        r"(?:(?:werde|wird|soll|sollen|muss) (?:\w+ ){0,3}verlobt|verlobt werden|verheiratet werden)\b.{0,150}"
+        r"(?:hinflug|nicht (?:mehr )?zuruck|dort bleiben|bleibe\w* (?:\w+ ){0,4}dort)|nur (?:ein |einen )?hinflug\b"
+        r".{0,150}(?:verlobt|heiraten|hochzeit|verheiratet)",
+        r"(?:muss|mussen) (?:\w+ ){0,3}heiraten\b.{0,80}(?:cousin|mann den|nicht will|will nicht|weint|turkei"
+        r"|heimat|flug"
+        r"|ausland)|(?:soll|sollen) (?:\w+ )?heiraten\b.{0,80}(?:cousin|mann den|nicht will|will nicht|weint)"
+        r"|heiraten (?:muss|soll)\b.{0,80}(?:cousin|nicht will|will nicht|weint)",
     ),
     MEDICAL: (
         r"atmet (?:nicht|kaum|ganz komisch)|bewusstlos|reagiert nicht mehr|nicht (?:mehr )?(?:richtig )?ansprechbar"
@@ -816,6 +923,15 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"|fieber (?:von |uber |bei |mit )?(?:4[1-2](?:[.,]\d)?|einundvierzig)\b|\b(?:4[1-2](?:[.,]\d)?|einundvierzig)"
         r" ?(?:grad|°c?)? fieber",
         r"\b(?:brennt es|es brennt|feuer)\b(?! ?(?:und flamme|wehr(?:fest|haus)))",
+        # --- second-language and spoken forms (stop 26): "hat getrinkt aus flasche unter spüle", "schlucken batterie"
+        r"(?:getrinkt|getrunkt|trinken|trinkt|schlucken|schluckt|gesluckt)\b.{0,40}(?:unter (?:der |dem )?(?:spule"
+        r"|waschbecken)|\w*reiniger|putzmittel|spulmittel|fur (?:die |das |den )?(?:toilette|klo|wc)\b|waschmittel"
+        r"|chlor|bleiche|entkalker|lampenol)",
+        r"(?:schlucken|geschluckt|verschluckt|gegessen|im mund|in den mund)\b.{0,20}(?:batterie|knopfbatterie"
+        r"|knopfzelle|magnet)\w*",
+        # a feverish child that twitches or does not react: "fieber 40,5, jetzt er zucken komisch … nicht reagieren"
+        r"fieber\b.{0,120}(?:zuckt|zucken|krampft|krampfen|reagiert nicht|nicht (?:richtig )?reagier(?:t|en)\b"
+        r"|augen (?:\w+ ){0,2}(?:verdreht|so weg|starr))",
     ),
 }
 # Shaking that has happened decides the numbers before the general order below. A baby or child already shaken must
@@ -902,6 +1018,13 @@ NOT_DANGER = _pattern(
     r"|(?:hatte|hatten|damals|fruher|letzte[ns]? \w+|vor (?:\w+ )?(?:wochen|monaten|jahren))\b.{0,30}?"
     r"(?:fieber (?:von |uber |bei |mit )?(?:4[1-2](?:[.,]\d)?|einundvierzig)\b|\b(?:4[1-2](?:[.,]\d)?|einundvierzig)"
     r" ?(?:grad|°c?)? fieber)"
+    # "das Baby schläft besser ohne mich im Zimmer", "ich lach mich lieber tot"
+    r"|(?:schlaft|schlafen|isst|essen|trinkt|spielt|spielen|lernt|lernen|klappt|geht|lauft|funktioniert|kommt)\w* "
+    r"(?:\w+ ){0,2}besser (?:\w+ )?ohne mich|lach\w* (?:mich|uns|dich) (?:\w+ )?(?:lieber |noch |halb )?tot"
+    # the children as the ones who "kill" me: "Meine Kinder bringen mich noch um 😂 Ferien seit 3 Tagen"
+    r"|(?:kinder|kids|jungs|madels|blagen|goren|zwerge|kleinen?|teenager|pubertier\w*)\b (?:\w+ )?(?:bringen"
+    r"|bringt) mich"
+    r" (?:\w+ ){0,2}um\b"
     # an ambulance that came weeks ago, or a toy one: "war letzte Woche mit dem Krankenwagen in der Klinik, jetzt …"
     r"|(?:letzte[ns]? (?:woche|monat|jahr|winter|sommer)|vor (?:\w+ )?(?:wochen|monaten|jahren)|damals|fruher)\b"
     r"(?:(?!\b(?:jetzt|gerade|grad|heute|eben|wieder)\b).){0,60}(?:krankenwagen|rettungswagen|notarzt)\w*"
