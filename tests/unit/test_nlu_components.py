@@ -263,6 +263,17 @@ def ranked(*pairs: tuple[str, float]) -> list[dict[str, Any]]:
             ranked(("need_erziehungsberatung", 0.8), ("need_kinderbetreuung", 0.1)),
             "kinderbetreuung",
         ),
+        # looking for work, said so, though the model ranks it low ("Arbeit" alone needs the model's agreement)
+        (
+            "wir sind neu hier aus rumänien, ich suche arbeit und wohnung, wir wohnen zu sechst in 2 zimmern",
+            ranked(("need_wohnen", 0.8), ("need_arbeit_ausbildung", 0.07)),
+            "arbeit_ausbildung",
+        ),
+        (
+            "mein mann hat arbeit gefunden, aber wir wohnen zu sechst in 2 zimmern, wo finden wir eine wohnung",
+            ranked(("need_wohnen", 0.8), ("need_arbeit_ausbildung", 0.07)),
+            None,
+        ),
         # the same need is never its own second need
         (
             "kita und krippe",
