@@ -274,6 +274,17 @@ def ranked(*pairs: tuple[str, float]) -> list[dict[str, Any]]:
             ranked(("need_wohnen", 0.8), ("need_arbeit_ausbildung", 0.07)),
             None,
         ),
+        # a person of the Familienzentrum, asked for in so many words
+        (
+            "wir dürfen die enkel seit monaten nicht sehen. wir würden gern mit jemandem persönlich sprechen, mit termin",
+            ranked(("need_erziehungsberatung", 0.8), ("need_familienzentrum_lotse", 0.02)),
+            "familienzentrum_lotse",
+        ),
+        (
+            "mein sohn (12) wird gemobbt, gibt es jemand zum reden für ihn?",
+            ranked(("need_erziehungsberatung", 0.8), ("need_familienzentrum_lotse", 0.02)),
+            None,
+        ),
         # the same need is never its own second need
         (
             "kita und krippe",
