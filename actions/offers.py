@@ -121,6 +121,18 @@ def _other_need(tracker: Tracker, need: str | None) -> str | None:
     return None
 
 
+def _guessed(tracker: Tracker, need: str) -> bool:
+    """The story implied `need` without naming it (an `other_need` entity with the role "guessed", NeedMentions)."""
+    for event in reversed(tracker.events):
+        if event.get("event") != "user":
+            continue
+        entities = (event.get("parse_data") or {}).get("entities") or []
+        mentions = [e for e in entities if e.get("entity") == "other_need" and e.get("value") == need]
+        if mentions:
+            return any(e.get("role") == GUESSED_ROLE for e in mentions)
+    return False
+
+
 SIBLING_LOOKAHEAD = 100  # more than any need has offers
 
 
@@ -195,7 +207,7 @@ class ActionShowOffers(Action):
             if age != sibling_age:  # children passed over: the one offered is the one searched next
                 events += [SlotSet("sibling_age", age), SlotSet("more_sibling_ages", later or None)]
         elif other_need:
-            offer_other_need(dispatcher, other_need, language(tracker))
+            offer_other_need(dispatcher, other_need, language(tracker), guessed=_guessed(tracker, other_need))
         if tracker.get_slot("other_need") and sibling is None:
             events.append(SlotSet("other_need", None))  # offered, or the need chosen was that one
         return events + suggest_language(dispatcher, tracker)

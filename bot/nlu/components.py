@@ -403,6 +403,23 @@ def needs_named(text: str, ranking: list[dict[str, Any]]) -> list[str]:
     return named + [c for c in _named_plainly(folded, words, offices=False) if c not in named]
 
 
+# Tutoring or a club the family cannot pay for: Bildung und Teilhabe pays both, though the family rarely knows its name
+# ("LRS … Nachhilfe 25 Euro die Stunde zu teuer, Hilfe von Staat?", "will in den Verein, aber wir haben Bürgergeld")
+PAID_BY_BUT = ("lernfoerderung", "freizeit_kultur")
+SHORT_OF_MONEY = re.compile(
+    r"\b(?:kein\w* geld|wenig geld|geld (?:reicht|fehlt)|(?:zu|so|sehr|echt|viel zu) teuer|nicht leisten|(?:nicht|kaum)"
+    r" (?:be)?zahlen|knapp bei kasse|kostet \w+ (?:euro|€)|\d+ ?(?:euro|€) (?:die|pro|im|in der|jeden) (?:stunde|monat"
+    r"|woche)|burgergeld|wohngeld|kinderzuschlag|jobcenter|hartz|sozialhilfe|asylbewerberleistung\w*)"
+)
+
+
+def implied_need(text: str, first: str) -> str | None:
+    """A need the message implies without naming it (Bildung und Teilhabe for tutoring that is too dear), or None."""
+    if first.removeprefix(NEED_PREFIX) in PAID_BY_BUT and SHORT_OF_MONEY.search(fold(text)):
+        return "bildung_teilhabe"
+    return None
+
+
 def second_need(text: str, ranking: list[dict[str, Any]], first: str) -> str | None:
     """Another need the message names besides `first` ("Schulden … und die Miete"), or None."""
     folded = ALREADY_THERE.sub(" ", fold(text))
@@ -513,7 +530,12 @@ class NeedMentions(_RuleComponent, EntityExtractorMixin):
                 others = [other] if other is not None else []
             else:
                 continue
-            if others:
-                entities = self.add_extractor_name([_entity("other_need", other) for other in others])
-                message.set(ENTITIES, message.get(ENTITIES, []) + entities, add_to_output=True)
+            found = [_entity("other_need", other) for other in others]
+            implied = implied_need(message.get(TEXT) or "", first) if not others else None
+            if implied is not None:
+                # the slot takes the entity without a role; the one with the role tells the offer not to say "Sie haben
+                # auch … erwähnt" (actions.offers)
+                found = [_entity("other_need", implied), {**_entity("other_need", implied), "role": GUESSED_ROLE}]
+            if found:
+                message.set(ENTITIES, message.get(ENTITIES, []) + self.add_extractor_name(found), add_to_output=True)
         return messages

@@ -13,6 +13,7 @@ from rasa_sdk.executor import CollectingDispatcher
 import actions.common
 import actions.forms
 import actions.offers
+from actions.common import GUESSED_ROLE
 from actions.conversation import ActionChangeTopic, ActionContactFamilienzentrum, ActionFallback, ActionRestartSearch
 from actions.forms import ValidateLotseForm
 from actions.offers import (
@@ -397,6 +398,18 @@ def test_a_second_need_is_offered_after_the_first(repo: OfferRepository) -> None
     assert dispatcher.messages[1]["other_need"] == "sprache_integration"
     assert dispatcher.messages[1]["other_need_label"] == "Sprache und Integration"
     assert SlotSet("other_need", None) in events
+
+
+def test_a_need_the_story_implied_is_offered_without_saying_it_was_mentioned(repo: OfferRepository) -> None:
+    """ "Nachhilfe … 25 Euro die Stunde, zu teuer": Bildung und Teilhabe, which the family did not name."""
+    implied = {"entity": "other_need", "value": "bildung_teilhabe"}
+    dispatcher, _ = run(
+        ActionShowOffers(), text="nachhilfe ist zu teuer", intent="need_lernfoerderung", need="lernfoerderung",
+        child_age=9.0, other_need="bildung_teilhabe", entities=[implied, {**implied, "role": GUESSED_ROLE}],
+    )  # fmt: skip
+    assert [(m["response"], m.get("other_need")) for m in dispatcher.messages][1:] == [
+        ("utter_offer_guessed_need", "bildung_teilhabe")
+    ]
 
 
 @pytest.mark.parametrize(("tapped", "offered"), [("wohnen", "schuldnerberatung"), ("schuldnerberatung", "wohnen")])

@@ -22,6 +22,7 @@ from rasa.shared.nlu.training_data.features import Features
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from actions.common import GUESSED_ROLE
 from bot.nlu.components import (
     EMERGENCY_MODEL_FLOOR,
     NEED_BESIDE_EMERGENCY,
@@ -276,7 +277,7 @@ def ranked(*pairs: tuple[str, float]) -> list[dict[str, Any]]:
         ),
         # a person of the Familienzentrum, asked for in so many words
         (
-            "wir dürfen die enkel seit monaten nicht sehen. wir würden gern mit jemandem persönlich sprechen, mit termin",
+            "wir dürfen die enkel nicht sehen. wir würden gern mit jemandem persönlich sprechen, mit termin",
             ranked(("need_erziehungsberatung", 0.8), ("need_familienzentrum_lotse", 0.02)),
             "familienzentrum_lotse",
         ),
@@ -421,6 +422,28 @@ def test_need_mentions_adds_an_other_need_entity() -> None:
     ranking = ranked(("need_schuldnerberatung", 0.6), ("need_wohnen", 0.2))
     (result,) = NeedMentions().process([message("Schulden und die Miete ist offen", "need_schuldnerberatung", ranking)])
     assert [(e["entity"], e["value"]) for e in result.get(ENTITIES)] == [("other_need", "wohnen")]
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "expected"),
+    [
+        (
+            "lehrerin sagt vielleicht LRS, nachhilfe 25 euro die stunde ist zu teuer für uns",
+            "need_lernfoerderung",
+            True,
+        ),
+        ("sie will in den turnverein, aber wir bekommen bürgergeld", "need_freizeit_kultur", True),
+        ("er braucht nachhilfe in mathe, wo gibt es das?", "need_lernfoerderung", False),
+        ("die kita ist so teuer, gibt es einen platz?", "need_kinderbetreuung", False),
+    ],
+)
+def test_tutoring_or_a_club_the_family_cannot_pay_implies_bildung_und_teilhabe(
+    text: str, first: str, expected: bool
+) -> None:
+    (result,) = NeedMentions().process([message(text, first, ranked((first, 0.8)))])
+    found = [(e["entity"], e["value"], e.get("role")) for e in result.get(ENTITIES) or []]
+    implied = [("other_need", "bildung_teilhabe", None), ("other_need", "bildung_teilhabe", GUESSED_ROLE)]
+    assert found == (implied if expected else [])
 
 
 def test_a_story_answered_with_a_question_keeps_every_need_it_names() -> None:
