@@ -27,7 +27,10 @@ def _fold_letters(text: str) -> str:
 
 
 # spoken forms written as said: "wär für alle einfacher wenn ich nich mehr da wär", "bilder wo ich nix anhab"
-_SPOKEN = {"nich": "nicht", "nix": "nichts", "nischt": "nichts", "nüscht": "nichts", "is": "ist"}
+_SPOKEN = {
+    "nich": "nicht", "nix": "nichts", "nischt": "nichts", "nüscht": "nichts", "is": "ist", "dat": "das", "wat": "was",
+    "isse": "ist sie", "isser": "ist er", "hab's": "habe es", "z'fest": "zu fest", "vui": "viel",
+}  # fmt: skip
 _SPOKEN_WORDS = re.compile(r"\b(?:" + "|".join(_SPOKEN) + r")\b")
 
 
@@ -465,7 +468,8 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?:brucke|dach|fenster|balkon|hochhaus|parkhaus|parkdeck|turm)\b.{0,30}(?:springen|runter)|vor (?:den|einen)"
         r" zug|auf die gleise|(?:denk\w*|stell\w* mir vor|gedanken?)\b.{0,40}\bgleise",
         # self-harm
-        r"\bklinge\b|(?:rasier|anspitzer|spitzer|cutter)klingen?\b|\britz(?:t|en|e mich|e sich|t sich)\b|\bgeritzt"
+        r"\bklinge\b|(?:rasier|anspitzer|spitzer|cutter)klingen?\b|\britz(?:t|en|e mich|e sich|t sich| mich| mir)\b"
+        r"|\bgeritzt"
         r"|selbstverletz",
         r"schneide? (?:mich|sich)|schneidet sich|(?:mich|sich) (?:selbst )?(?:schneiden|verletzen)",
         r"narben .{0,30}(?:arm|arme|armen|bein|handgelenk)|(?:arm|arme|armen|handgelenk)\w* .{0,30}narben",
@@ -550,6 +554,13 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"besser (?:dran )?ohne (?:sie|ihn|mich)\b.{0,150}(?:fluss|leine|wasser|brucke|gleis\w*|zug)\b|(?:fluss|leine"
         r"|brucke|gleis\w*)\b.{0,150}besser (?:dran )?ohne (?:sie|ihn|mich)\b",
         # --- second-language and spoken forms (stop 26)
+        r"(?:mach\w* ich schluss|schluss machen)\b(?! mit)(?!.{0,60}\bmit (?:ihm|ihr|dem|der|meinem|meiner))"
+        r".{0,60}(?:uberlegt,? wie|wie ich es mache|einen plan)"
+        r"|(?:uberlegt,? wie|einen plan)\b.{0,60}(?:mach\w* ich schluss|schluss machen)",
+        r"(?:tabletten|pillen|schlaftabletten)\w*\b.{0,60}(?:korn|schnaps|wodka|whisky|alkohol|flasche)\b.{0,150}"
+        r"(?:nicht mehr|fur immer|keine kraft|ohne mich|waise)|(?:nicht mehr|fur immer|keine kraft|ohne mich)\b.{0,200}"
+        r"(?:(?:tabletten|pillen)\w*\b.{0,60}(?:korn|schnaps|wodka|whisky|alkohol|flasche)|(?:korn|schnaps|wodka|whisky"
+        r"|flasche)\b.{0,60}(?:tabletten|pillen))",
         r"(?:besser|leichter|einfacher)\b.{0,30}wenn ich (?:\w+ )?nicht mehr (?:da |hier )?(?:war|bin|ware|sein"
         r"|ware)\b",
         r"(?:baby|kind|kleine|kinder)\w* (?:\w+ ){0,2}(?:ist|ware|war|sind|waren|hat es|hatte es|haben es|hatten es) "
@@ -617,6 +628,8 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?:\w+ ){0,2}(?:im bad|im badezimmer|auf dem balkon|im keller|im klo|auf der toilette) (?:eingeschlossen"
         r"|eingesperrt)",
         r"(?:sonst|gleich) (?:\w+ ){0,2}zu (?:fest|doll|hart|grob) (?:packe|anpacke|anfasse|schuttle|drucke)",
+        r"\b(?:grad|gerade|eben|vorhin) (?:\w+ ){0,2}zu (?:fest|doll|hart|grob) (?:ge)?(?:packt|gepackt|angepackt"
+        r"|geschuttelt|gedruckt)\b",
     ),
     CHILD: (
         # someone who comes to a child's bed or room at night, and the child must keep it secret
@@ -853,7 +866,9 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r".{0,150}(?:verlobt|heiraten|hochzeit|verheiratet)",
         r"(?:muss|mussen) (?:\w+ ){0,3}heiraten\b.{0,80}(?:cousin|mann den|nicht will|will nicht|weint|turkei"
         r"|heimat|flug"
-        r"|ausland)|(?:soll|sollen) (?:\w+ )?heiraten\b.{0,80}(?:cousin|mann den|nicht will|will nicht|weint)"
+        r"|ausland)|(?:soll|sollen) (?:\w+ ){0,8}heiraten\b.{0,80}(?:cousin|mann den|nicht will|will (?:das |den "
+        r"|ihn )?nicht"
+        r"|weint|flug)"
         r"|heiraten (?:muss|soll)\b.{0,80}(?:cousin|nicht will|will nicht|weint)",
     ),
     MEDICAL: (
@@ -929,6 +944,11 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"|chlor|bleiche|entkalker|lampenol)",
         r"(?:schlucken|geschluckt|verschluckt|gegessen|im mund|in den mund)\b.{0,20}(?:batterie|knopfbatterie"
         r"|knopfzelle|magnet)\w*",
+        # a fall with signs after it: "vom Wickeltisch geknallt, Kopf zuerst. Jetzt isse so schlapp, … gespuckt"
+        r"(?:vom|aus dem|von der) (?:wickeltisch|hochbett|bett|sofa|couch|treppe|stuhl|hochstuhl|klettergerust)\b "
+        r"(?:\w+ ){0,2}(?:gefallen|geknallt|gesturzt|geflogen|gekippt|runtergefallen)\b.{0,100}(?:spuckt|gespuckt"
+        r"|erbricht|erbrochen|gekotzt|kotzt|schlapp|schlafrig|apathisch|bewusstlos|nur (?:noch )?(?:pennen|schlafen)"
+        r"|nicht ansprechbar)",
         # a feverish child that twitches or does not react: "fieber 40,5, jetzt er zucken komisch … nicht reagieren"
         r"fieber\b.{0,120}(?:zuckt|zucken|krampft|krampfen|reagiert nicht|nicht (?:richtig )?reagier(?:t|en)\b"
         r"|augen (?:\w+ ){0,2}(?:verdreht|so weg|starr))",
@@ -1004,7 +1024,9 @@ NOT_DANGER = _pattern(
     r"|(?:fruher|damals|vor (?:\w+ )?jahren|jahrelang)\b.{0,60}(?:geschlagen|getrunken|gewalt\w*|handgreiflich"
     r"|geprugelt)\b.{0,80}?\b(?:jetzt|heute|inzwischen|mittlerweile|seit)\b"
     r"|ritzt \w+ namen|ritzt .{0,20}in (?:die|den) (?:bank|schulbank|tisch|baum)"
-    r"|(?:wutanfall|wutanfalle|trotzphase|trotzanfall|trotzanfalle)\w*.{0,60}(?:haut|schlagt|tritt|beisst) (?:mich|uns)"
+    r"|(?:wutanfall|wutanfalle|trotzphase|trotzanfall|trotzanfalle)\w*.{0,60}(?:haut|schlagt|tritt|beisst)(?: sie"
+    r"| er)? "
+    r"(?:mich|uns)(?:(?:(?!\b(?:" + _SOMEONE_ELSE + r")\b).){0,120}?blaue[ns]? fleck\w*)?"
     # a child under six hitting the parent is a question of upbringing: "Mein Sohn (3) haut mich!! … schlägt er mir
     # ins Gesicht" — up to the last such verb before an adult is named ("… und mein Mann schlägt mich" still alarms)
     # (a sentence that begins with "er"/"sie", or a pronoun of the other sex, may be someone else)
@@ -1025,6 +1047,20 @@ NOT_DANGER = _pattern(
     r"|(?:kinder|kids|jungs|madels|blagen|goren|zwerge|kleinen?|teenager|pubertier\w*)\b (?:\w+ )?(?:bringen"
     r"|bringt) mich"
     r" (?:\w+ ){0,2}um\b"
+    # "ich bring mich um vor Scham 😭", a party upstairs, a fear of the Jugendamt's visit, a game of hide-and-seek,
+    # Halloween make-up, shaking the bottle, "unser Hund bringt mich um"
+    r"|(?:bring\w*) mich (?:\w+ )?um vor (?:scham|peinlichkeit|lachen|langeweile|neugier|aufregung)"
+    r"|(?:nachbar\w*|oben|unten|nebenan)\b.{0,80}(?:schrei\w*|knall\w*|laut\w*|grol\w*)\b.{0,80}(?:party|feier\w*"
+    r"|musik|fussball|geburtstag)\w*|(?:party|feier\w*)\b.{0,60}(?:schrei\w*|laut|knall\w*)"
+    r"|(?:jugendamt|amt)\b.{0,120}(?:nehmen|nimmt|holen|holt) (?:sie |die |es )?(?:mir |uns )?(?:mein\w* |unser\w* "
+    r"|das "
+    r"|die |den )?(?:kind|baby|kinder|sohn|tochter)\w* weg"
+    r"|(?:eingesperrt|eingeschlossen)\b.{0,60}(?:beim (?:verstecken|spielen)|versteckspiel|im spiel|zum spass)"
+    r"|(?:halloween|fasching|karneval|kostum\w*|schmink\w*|geschminkt)\b.{0,80}(?:schnittwunde\w*|narben|wunde\w*"
+    r"|blut\w*)|(?:schnittwunde\w*|narben|wunde\w*|blut\w*)\b.{0,80}(?:geschminkt|schminke|halloween|fasching)"
+    r"|schutt\w* (?:die |der |das )?(?:flasche|flaschchen|milch|saft|dose|kissen|decke|bettdecke)"
+    r"|(?:unser|unsere|mein|meine)\w* (?:hund|katze|kater|hamster|papagei|welpe|pferd|auto|handy|laptop|waschmaschine"
+    r"|heizung|chef|job|arbeit) (?:bringt|bringen) (?:mich|uns) (?:noch )?um\b"
     # an ambulance that came weeks ago, or a toy one: "war letzte Woche mit dem Krankenwagen in der Klinik, jetzt …"
     r"|(?:letzte[ns]? (?:woche|monat|jahr|winter|sommer)|vor (?:\w+ )?(?:wochen|monaten|jahren)|damals|fruher)\b"
     r"(?:(?!\b(?:jetzt|gerade|grad|heute|eben|wieder)\b).){0,60}(?:krankenwagen|rettungswagen|notarzt)\w*"
@@ -1250,6 +1286,11 @@ PATTERNS_OTHER_LANGUAGES: dict[str, tuple[str, ...]] = {
         r"(?:п'?яний|напився|бухий)\b.{0,40}(?:б'?є|кидається|бити|погрожує|розбиває|кидає (?:в мене|речі))",
         r"(?:синці|синяки|синяк під оком|фінгал)\b.{0,50}(?:від нього|від неї|знову|ховаю|приховую|тональн)",
         # Turkish (folded: ö->o, ü->u, ş->s, ç->c, ğ->g, ı->i)
+        # an ex who threatens to "finish" her, a restraining order ignored: "beni bitireceğini söyledi"
+        r"\bbeni (?:\w+ )?(?:bitirece\w*|oldurece\w*|yok edece\w*)|uzaklastirma karari\w*\b.{0,80}(?:umurunda degil"
+        r"|umursamiyor|takmiyor|bekliyor|geliyor|arkamdan)",
+        # married off by force: "beni kuzenimle evlendirecek", "pasaportumu babam aldi"
+        r"(?:beni|zorla|kuzen\w*)\b.{0,60}evlendir\w*|evlendir\w*\b.{0,60}(?:istemiyorum|istemiyor|zorla|kuzen\w*)",
         r"\b(?:beni|bizi|annemi|cocuklari|cocugu|kizimi|oglumu|bana|bize|anneme|cocuklara)\b.{0,20}(?:dov(?:uyor|ecek"
         r"|meye)|dovup"
         r"|vuruyor|vuracak|tokat(?:liyor| atiyor)|tekmeliyor|tekme atiyor|bogazimi|bogmaya|boguyor|itip kakiyor"
@@ -1272,7 +1313,8 @@ PATTERNS_OTHER_LANGUAGES: dict[str, tuple[str, ...]] = {
         r"(?:sarhos|ictiginde|icince|icip)\b.{0,40}(?:dov|vur|saldir|kiriyor|tehdit)",
         r"(?:morluk|morluklar|gozum mor|mosmor)\w*\b.{0,50}(?:kocam|o yapti|yine|sakli|sakliyorum|kapatiyorum|makyaj)",
         # Arabic (Levantine, Iraqi, MSA; folded: ة->ه, أإآ->ا)
-        r"يضربني|يضربنا|يضربها|يضربهم|يضرب (?:امي|ماما|الاولاد|الولاد|اولادي|ولادي|بنتي|ابني|اختي|مرته|زوجته)|يبسطني"
+        r"يضربني|يضربنا|يضربها|يضربهم|يضربه\b|يضرب (?:امي|ماما|الاولاد|الولاد|اولادي|ولادي|بنتي|ابني|اختي|مرته|زوجته)"
+        r"|يبسطني|اثار (?:حزام|ضرب)"
         r"|يخنقني|خنقني"
         r"|يدفشني|دفشني|يرفسني|يلكمني|يصفعني|يكتلني|بيكتلني",
         r"(?:ضربني|ضربنا|بسطني|ضربها) (?:اليوم|مبارح|امبارح|هلق|هلا|هسه|هسا|الحين|الان|مره ثانيه|مره تانيه|كمان مره"
@@ -1542,7 +1584,8 @@ PATTERNS_OTHER_LANGUAGES: dict[str, tuple[str, ...]] = {
         r"|convuls\w*|\bchoking\b",
         r"(?:swallow\w*|drank|drunk|ate|eaten|licked|got into)\b.{0,30}\b(?:pills|tablets|meds|medicine|medication"
         r"|detergent|bleach"
-        r"|cleaner|cleaning (?:stuff|product|liquid)|dishwasher tab\w*|washing (?:pod|tab|liquid)\w*|laundry pod\w*"
+        r"|cleaner|cleaning (?:stuff|product|liquid)|dishwasher (?:tab\w*|liquid|detergent|soap|gel|stuff)"
+        r"|washing (?:pod|tab|liquid)\w*|laundry pod\w*"
         r"|pods|poison"
         r"|batter(?:y|ies)|button cell|magnets?|lamp oil|lighter fluid|antifreeze|chemicals|rat poison)|took (?:all"
         r"|a whole|too many"
