@@ -369,6 +369,10 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         # taken abroad for good: "fliegt die Familie mit mir in die Heimat und ich komme nicht mehr zurück"
         r"(?:in die heimat|ins ausland|in die turkei|in den (?:irak|iran|libanon))\b.{0,60}(?:komme|kommst|kommt) "
         r"(?:\w+ )?nicht (?:mehr )?zuruck",
+        # Low German: "Mien Keerl hett mi vandaag wedder gegen de Wand smeten", "he haut gegen de Döör"
+        r"\b(?:mi|mich)\b (?:\w+ ){0,3}gegen (?:die|de) wand (?:\w+ )?(?:smeten|schmeten|geschmissen|geworfen|gestossen"
+        r"|geknallt)|\b(?:he|er|ex)\b.{0,60}(?:haut|bollert|ballert|tritt|hammert) (?:gegen|an) (?:de|die) (?:door|dor"
+        r"|tur)\b",
         # --- second-language and spoken forms (stop 26): "ich und 2 kinder in bad abschließen. er schreien draußen",
         # "er tür kaputt machen mit fuß", "hat mir n glas hinterher geworfen", "tür abgeschlossen von außen"
         r"\b(?:ich|wir|uns|mich|\w+ kinder|kindern)\b.{0,40}(?:bad|badezimmer|schlafzimmer|kinderzimmer|klo|toilette"
@@ -1314,7 +1318,7 @@ PATTERNS_OTHER_LANGUAGES: dict[str, tuple[str, ...]] = {
         r"(?:morluk|morluklar|gozum mor|mosmor)\w*\b.{0,50}(?:kocam|o yapti|yine|sakli|sakliyorum|kapatiyorum|makyaj)",
         # Arabic (Levantine, Iraqi, MSA; folded: ة->ه, أإآ->ا)
         r"يضربني|يضربنا|يضربها|يضربهم|يضربه\b|يضرب (?:امي|ماما|الاولاد|الولاد|اولادي|ولادي|بنتي|ابني|اختي|مرته|زوجته)"
-        r"|يبسطني|اثار (?:حزام|ضرب)"
+        r"|يبسطني"
         r"|يخنقني|خنقني"
         r"|يدفشني|دفشني|يرفسني|يلكمني|يصفعني|يكتلني|بيكتلني",
         r"(?:ضربني|ضربنا|بسطني|ضربها) (?:اليوم|مبارح|امبارح|هلق|هلا|هسه|هسا|الحين|الان|مره ثانيه|مره تانيه|كمان مره"
@@ -1341,6 +1345,13 @@ PATTERNS_OTHER_LANGUAGES: dict[str, tuple[str, ...]] = {
         rf"|{_AR_FEAR}\w* على حياتنا",
         r"(?:سكران|شارب)\b.{0,30}(?:يضرب|يكسر|يهدد)",
         r"(?:كدمات|عيني زرقا|عيني مزرقه|وجهي مزرق)\b.{0,40}(?:منه|زوجي|ضرب|اخبي|بخبي|مخبي|مكياج)",
+        # Russian, Polish, Romanian (no language pack: the numbers come in German, better than none)
+        r"(?:бьёт|бьет|избил\w*|ударил\w*|душит|душил) (?:меня|нас|детей|маму|ребёнка|ребенка)",
+        r"bije (?:mnie|nas|dzieci|mame|mamę)|(?:mąż|maz|partner|były|byly|ojciec|ojczym)\w*\b.{0,40}(?:bije|uderzył"
+        r"|uderzyl|dusił|dusil|grozi nożem|grozi nozem)",
+        r"(?:so[tțţ]ul|b[aă]rbatul|partenerul|fostul|tat[aă]l)\w*\b.{0,40}(?:cu[tțţ]it\w*|m[aă] bate|ne bate"
+        r"|bate copiii"
+        r"|m[aă] amenin[tțţ]\w*)|m[aă] bate\b|ne bate\b",
     ),
     SUICIDE: (
         # English
@@ -1438,6 +1449,12 @@ PATTERNS_OTHER_LANGUAGES: dict[str, tuple[str, ...]] = {
         r"(?:جمعت|عم اجمع|بجمع|خبيت|مخبيه|مخبي)\s?(?:ال)?(?:حبوب|دوا|ادويه)|(?:اشرب|اخذ|ابلع|بلع)\s?(?:كل|كلها|علبه"
         r"|العلبه)\s?"
         r"(?:ال)?(?:حبوب|دوا|ادويه)",
+        # Russian, Polish, Romanian
+        r"(?:хочу|хочется) (?:умереть|сдохнуть)|покончить с собой|не хочу (?:больше )?жить|режу себя|режет себя"
+        r"|резала себя|порезы\b.{0,40}(?:кровь|кровит|глубок\w*)",
+        r"(?:chcę|chce) umrzeć|zabić się|zabic sie|nie chcę (?:już )?żyć|nie chce (?:juz )?zyc|tnie się|tnie sie"
+        r"|ci[eę]cia\b.{0,60}krwawi|samookalecz\w*",
+        r"vreau s[aă] mor|s[aă] m[aă] sinucid|sinucid\w*|nu mai vreau s[aă] tr[aă]iesc",
     ),
     PARENT: (
         # English
@@ -1485,6 +1502,9 @@ PATTERNS_OTHER_LANGUAGES: dict[str, tuple[str, ...]] = {
         rf"|هم)\b",
         r"(?:كنت رح|كنت حا|كنت راح|شوي و|كان بدي|كدت|كنت بدي|تقريبا)\s?(?:ا|ب)?(?:هز|ضرب|رمي|خنق|كب)(?:ه|ها|و|يه|يها)\b"
         r"|هزيت(?:ه|ها|و) (?:بقوه|كتير|كثير|جامد)|هززت(?:ه|ها)|(?:خايف|خايفه|خايفين) من (?:حالي|نفسي)",
+        # Russian: "я только что заметила, что сильно его трясла"
+        r"(?:сильно |слишком )?(?:тряс\w*|встряхнул\w*) (?:его|её|ее|ребёнка|ребенка|малыша|сына|дочь)|(?:его|её|ее"
+        r"|малыша|ребёнка|ребенка) (?:\w+ )?(?:тряс\w*)|боюсь,? что (?:сделаю|ударю|наврежу|сорвусь)",
     ),
     CHILD: (
         # English
@@ -1570,9 +1590,19 @@ PATTERNS_OTHER_LANGUAGES: dict[str, tuple[str, ...]] = {
         rf"{_AR_CHILD}\w*\b.{{0,40}}(?:يطلب|بيطلب|طلب)\w* (?:منها |منه )?صور|(?:رجال|رجل|زلمه|شب) (?:كبير|بالغ|عمره"
         r" [2-9]\d)\b.{0,60}(?:رسايل|رسائل|صور|هدايا|مصاري)",
         rf"{_AR_CHILD}\w*\b.{{0,40}}(?:مقفول عليه|برا البيت وما|ما حدا فاتحلهم|ما حدا فتح|مسكر عليهم|مسكرين عليه)",
+        r"اثار (?:حزام|ضرب)",  # a belt's marks on a child's back
         rf"(?:جيران|جارنا|جارتنا|الجار|جنبنا|فوقنا|تحتنا)(?=.*{_AR_CHILD})\w*\b.{{0,80}}(?:ضرب|يضرب|يعذب|بيعذب)",
         r"تحرش|اعتداء جنسي|اغتصب\w*|اغتصاب|يلمس\w* .{0,20}(?:اماكن|مكان) (?:حساس|خاص)\w*|سر بيناتنا|سرنا الصغير",
         r"(?:ابني|بنتي|ولدي|طفلي|البيبي)\b.{0,20}(?:ضاع|ضايع|مختفي|اختفى|اختفت|ضاعت|انخطف|انخطفت|خطفو)",
+        # Russian, Polish, Romanian: a small child alone at home
+        r"(?:один|одна|одни) (?:\w+ ){0,2}(?:в квартире|дома)\b.{0,80}(?:плачет|стучит|мамы нет|родителей нет|второй"
+        r" день|сутки|всю ночь|со вчера)|(?:второй день|сутки|всю ночь|со вчера)\b.{0,40}(?:один|одна"
+        r"|одни) (?:\w+ ){0,2}"
+        r"(?:в квартире|дома)",
+        r"(?:copil\w*|feti[tțţ]\w*|b[aă]ie[tțţ]\w*|\bani\b)\b.{0,40}singur\w* acas[aă]\b.{0,80}(?:noapte|dormind"
+        r"|de ieri|plânge|plange)"
+        r"|(?:sam|sama|sami) w domu\b"
+        r".{0,60}(?:płacze|placze|noc|od wczoraj|drugi dzień|drugi dzien)",
     ),
     MEDICAL: (
         # English
@@ -1663,6 +1693,12 @@ PATTERNS_OTHER_LANGUAGES: dict[str, tuple[str, ...]] = {
         r"(?:\w+\s)?(?:انتفخ|منفوخ|وارم|تورم|متورم)|حساسيه (?:قويه|شديده)|صدمه (?:تحسسيه|حساسيه)",
         r"(?:وقع|وقعت|سقط|سقطت|طاح|طاحت)\s?(?:من|م)\s?(?:ال)?(?:شباك|بلكون|برنده|سطح|طاوله (?:ال)?تغيير|طابق)",
         r"(?:اطلبو|اطلب|اتصلو|اتصل|كلمو|احتاج|ابعتو|بعتو|جيبو)\s?(?:ب|على |عال|ل)?(?:ال)?(?:اسعاف|112)\b",
+        # Russian, Polish, Romanian: swallowed
+        r"проглотил\w*\b.{0,40}(?:батарейк\w*|магнит\w*|таблетк\w*)|выпил\w*\b.{0,40}(?:средство|отбеливател\w*"
+        r"|таблетк\w*)",
+        r"połkn\w*\b.{0,40}(?:bateri\w*|magnes\w*|tablet\w*|leki|płyn|plyn)|polkn\w*\b.{0,40}(?:bateri\w*"
+        r"|magnes\w*)|(?:bateri\w*|magnes\w*)\b.{0,30}(?:połkn|polkn)\w*",
+        r"(?:a )?[iî]nghi[tțţ]it\w*\b.{0,40}(?:baterie|magnet|pastile)",
     ),
 }
 
