@@ -402,6 +402,24 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"|deine )?"
         r"(?:kinder|kind|kleinen|baby|sohn|tochter)\w* (?:\w+ )?weg\b.{0,60}(?:nie (?:mehr |wieder )?(?:sehen"
         r"|wiedersehen)|ausland|heimat|turkei|syrien|afghanistan|irak)",
+        # an outburst and its marks: "hatte gestern wieder einen seiner Ausraster … jetzt ein Veilchen, Handgelenk dick"
+        r"\b(?:freund|mann|partner|ex|er|vater|papa|stiefvater)\b.{0,100}(?:ausraster|ausgerastet|ausgetickt"
+        r"|durchgedreht|ausgeflippt)\b.{0,120}(?:veilchen|blaue[ns]? auge|blaue[ns]? fleck\w*"
+        r"|handgelenk\w* (?:\w+ )?(?:dick"
+        r"|geschwollen)|lippe\w* (?:\w+ )?(?:dick|geplatzt|blutet))",
+        # seized by the throat, pressed against a door: "hat mich gestern wieder an Hals gepackt und gegen Tür gedrückt"
+        r"(?:an (?:den |dem )?hals|am hals|an der kehle|an die kehle|an die gurgel) (?:\w+ )?(?:gepackt|gewurgt"
+        r"|gedruckt"
+        r"|festgehalten|genommen|zugedruckt)",
+        # (recently: "hat mich schon mal an die Wand gedrückt", told from a safe place, asks for advice)
+        r"(?:heute|gestern|gerade|grad|eben|vorhin|wieder|letzte nacht|heute nacht)\b.{0,40}\b(?:mich|uns)\b "
+        r"(?:\w+ ){0,6}(?:gegen|an) (?:die |den |der )?(?:tur|wand|schrank|heizung) (?:\w+ )?(?:gedruckt|gepresst"
+        r"|geschubst|gestossen|geschleudert|geworfen)",
+        r"bitte nicht vor den kindern",
+        # a knife held up and a threat: "Küchenmesser genommen und vor mir und Kinder gehalten … macht alle kaputt"
+        r"\w*messer (?:\w+ ){0,2}(?:genommen|geholt|gezogen|gehalten|rausgeholt|in der hand)\b.{0,80}(?:vor (?:mir|uns"
+        r"|den kindern)|gegen (?:mich|uns)|droht|gesagt|kaputt|umbring)|(?:macht|mache|mach) (?:uns "
+        r"|euch )?alle kaputt",
         # a partner's veiled threat: "Mein Mann sagt, wenn ich nochmal was sage, passiert was"
         r"\b(?:mann|freund|partner|ex|lebensgefahrte)\b (?:\w+ )?(?:sagt|sagte|hat gesagt|droht|drohte|meint)\b.{0,20}"
         r"wenn (?:ich|du)\b.{0,60}(?:passiert (?:was|etwas)|dann knallt|erlebst du|wirst du sehen|bereust du)",
@@ -557,6 +575,21 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"|den) baum|in den gegenverkehr|vor (?:den|einen) (?:zug|lkw))",
         r"besser (?:dran )?ohne (?:sie|ihn|mich)\b.{0,150}(?:fluss|leine|wasser|brucke|gleis\w*|zug)\b|(?:fluss|leine"
         r"|brucke|gleis\w*)\b.{0,150}besser (?:dran )?ohne (?:sie|ihn|mich)\b",
+        r"(?:frische\w* |tiefe\w* )?schnitte\b.{0,60}\bblut\w*|(?:unterarm|arm|arme|oberschenkel|bein|beine"
+        r"|handgelenk)\w* (?:\w+ ){0,2}voller (?:frischer |tiefer )?(?:schnitte|schnittwunden)",
+        r"(?:isst kaum|redet (?:\w+ )?nicht|nicht mehr er selbst|nicht mehr sie selbst|zieht sich zuruck"
+        r"|schluss gemacht"
+        r"|trennung)\b.{0,200}(?:seine|ihre|sein|ihr)\w* (?:\w+ ){0,3}(?:playstation|switch|konsole|xbox|handy"
+        r"|lieblings\w*|gitarre|fahrrad|schuhe)\b.{0,60}(?:geschenkt|verschenkt|weggegeben|vermacht)",
+        # a plan for tonight and the children provided for: "die Briefe für die beiden liegen schon auf dem Küchentisch
+        # … heute Nacht soll es vorbei sein"
+        r"(?:heute|heut|diese) (?:nacht|abend)\w* (?:\w+ ){0,2}(?:soll|wird|ist) (?:es|alles) (?:\w+ )?vorbei\b"
+        r"|(?:soll|wird) (?:es|alles) (?:heute|heut) (?:nacht|abend) (?:\w+ )?vorbei\b",
+        r"briefe? fur (?:die beiden|die kinder|meine kinder|jeden|alle|jedes kind)\b.{0,40}(?:liegen|liegt|geschrieben"
+        r"|bereit)",
+        r"wer (?:nimmt|kummert sich um|versorgt) (?:dann )?(?:die|meine) kinder\b.{0,300}(?:kann (?:\w+ )?nicht mehr"
+        r"|vorbei sein|briefe)|(?:kann (?:\w+ )?nicht mehr|vorbei sein)\b.{0,300}wer (?:nimmt|kummert sich um|versorgt)"
+        r" (?:dann )?(?:die|meine) kinder",
         # --- second-language and spoken forms (stop 26)
         r"(?:mach\w* ich schluss|schluss machen)\b(?! mit)(?!.{0,60}\bmit (?:ihm|ihr|dem|der|meinem|meiner))"
         r".{0,60}(?:uberlegt,? wie|wie ich es mache|einen plan)"
@@ -632,6 +665,11 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?:\w+ ){0,2}(?:im bad|im badezimmer|auf dem balkon|im keller|im klo|auf der toilette) (?:eingeschlossen"
         r"|eingesperrt)",
         r"(?:sonst|gleich) (?:\w+ ){0,2}zu (?:fest|doll|hart|grob) (?:packe|anpacke|anfasse|schuttle|drucke)",
+        r"(?:grob|zu fest|hart|heftig) (?:\w+ ){0,2}(?:ins|in das|aufs|auf das|in die) (?:bett\w*|kinderbett\w*|wiege"
+        r"|stubenwagen)\b (?:\w+ )?(?:geworfen|geschmissen|geknallt|fallen lassen)",
+        r"(?:baby|schreit|weint|brullt)\b.{0,200}angst,? (?:\w+ ){0,3}was ich (?:sonst|noch) (?:\w+ )?(?:mach|mache"
+        r"|tue|tu"
+        r"|anstelle)\b",
         r"\b(?:grad|gerade|eben|vorhin) (?:\w+ ){0,2}zu (?:fest|doll|hart|grob) (?:ge)?(?:packt|gepackt|angepackt"
         r"|geschuttelt|gedruckt)\b",
     ),
@@ -648,6 +686,7 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         rf"{PERSON}\b.{{0,30}}(?:fasst|fasste) (?:mein\w*|mich|sie|ihn) (?:an|unsittlich)",
         r"(?:nacktbilder|nacktfotos|nackt ?fotos|\w*pornos?) .{0,40}(?:kind|tochter|sohn|ihr|ihm|geschickt|zeigt)",
         r"(?:nebenan|nachbar\w*|gegenüber|über uns|unter uns|über mir|unter mir|von oben|von unten|im haus"
+        r"|durch die wand"
         r"|nebenwohnung|hausflur|treppenhaus)\b.{0,80}"
         r"(?:schreit|schreien|brüllt|weint|wimmert|ruft|allein|alleine|schlägt|geschlagen|hunger|verwahrlos|klatscht"
         r"|nichts zu essen|nix zu essen|gebettelt|bettelt|fliegen)"
@@ -842,6 +881,17 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?:baby|kleinkind)\b.{0,60}(?:treppenhaus|hausflur|draussen|vor der tur|auf dem balkon|im auto)\b.{0,100}"
         r"(?:macht nicht auf|niemand|keiner|allein|seit (?:fruh|stunden|heute|\d))|(?:kinderwagen|maxi-?cosi)\b.{0,40}"
         r"(?:baby|kind)\b.{0,60}(?:seit (?:fruh|stunden|heute|\d)|macht nicht auf|niemand|keiner)",
+        r"seit (?:gestern|vorgestern|\w+ tagen?|\d+ tagen?)\b(?: \w+)? (?:die |der )?(?:mama|mutter|papa|vater|eltern) "
+        r"(?:ist|sind) (?:\w+ )?(?:nicht (?:mehr )?(?:da|zuhause|zu hause|heim|zuruck)|weg)\b(?=.{0,150}(?:kinder"
+        r"|bruder"
+        r"|schwester|baby|hunger|weint|allein))",
+        r"(?:betrunken|besoffen)\b.{0,60}(?:kam|kommt|ging|geht) (?:\w+ ){0,2}(?:ins |in das |in )?zimmer (?:von )?"
+        r"(?:meine[rn]? |unsere[rn]? |der |dem )?(?:tochter|sohn|kind|kinder|kleinen|madchen)",
+        # a wedding that turns out to be one's own: "es ist MEINE Hochzeit", found out, not wanted
+        r"(?:ist|es ist) meine (?:eigene )?hochzeit\b.{0,200}(?:nicht will|will (?:das |ihn )?nicht|gezwungen"
+        r"|niemand darf"
+        r"|heimlich)|(?:rausgefunden|erfahren|heimlich|niemand darf)\b.{0,200}(?:ist"
+        r"|es ist) meine (?:eigene )?hochzeit",
         # a child's words about being touched, and a secret: "Der Onkel macht auch immer so an meinem Po"
         r"(?:onkel|mann|papa|opa|stiefvater|freund|trainer|nachbar|cousin|babysitter)\b (?:\w+ ){0,4}(?:macht|fasst"
         r"|fummelt|streichelt|beruhrt|reibt|leckt|kusst)\w* (?!sich\b)(?:\w+ ){0,3}(?:an|am|auf) (?:meinem|meinen|meine"
@@ -935,9 +985,9 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         # a feverish child that hardly reacts
         r"fieber\b.{0,150}(?:apathisch|teilnahmslos|reagiert kaum|kaum ansprechbar|guckt (?:\w+ )?kaum)",
         # fever with a stiff neck or spots that do not fade when pressed (meningitis), or 41 degrees and more
-        r"fieber\b.{0,100}(?:steife\w* (?:nacken|hals)|nacken (?:\w+ ){0,2}(?:steif|hart)|nackensteif\w*"
-        r"|kopf nicht (?:mehr )?(?:\w+ )?(?:beugen|auf die brust|nach vorn)|flecken?\b.{0,40}(?:nicht weg|wegdruck"
-        r"|glas))"
+        r"fieber\b.{0,150}(?:steife\w* (?:nacken|hals)|nacken (?:\w+ ){0,2}(?:steif|hart)|nackensteif\w*"
+        r"|kopf (?:\w+ )?nicht (?:mehr )?(?:\w+ ){0,3}(?:beugen|auf die brust|nach vorn)|(?:flecke?n?|punktchen|punkte"
+        r"|pickelchen|ausschlag)\b.{0,60}(?:nicht weg|wegdruck|glas|nicht verschwind))"
         r"|(?:steife\w* (?:nacken|hals)|nackensteif\w*)\b.{0,100}fieber"
         r"|fieber (?:von |uber |bei |mit )?(?:4[1-2](?:[.,]\d)?|einundvierzig)\b|\b(?:4[1-2](?:[.,]\d)?|einundvierzig)"
         r" ?(?:grad|°c?)? fieber",
@@ -950,7 +1000,7 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"|knopfzelle|magnet)\w*",
         # a fall with signs after it: "vom Wickeltisch geknallt, Kopf zuerst. Jetzt isse so schlapp, … gespuckt"
         r"(?:vom|aus dem|von der) (?:wickeltisch|hochbett|bett|sofa|couch|treppe|stuhl|hochstuhl|klettergerust)\b "
-        r"(?:\w+ ){0,2}(?:gefallen|geknallt|gesturzt|geflogen|gekippt|runtergefallen)\b.{0,100}(?:spuckt|gespuckt"
+        r"(?:\w+ ){0,4}(?:gefallen|geknallt|gesturzt|geflogen|gekippt|runtergefallen)\b.{0,120}(?:spuckt|gespuckt"
         r"|erbricht|erbrochen|gekotzt|kotzt|schlapp|schlafrig|apathisch|bewusstlos|nur (?:noch )?(?:pennen|schlafen)"
         r"|nicht ansprechbar)",
         # a feverish child that twitches or does not react: "fieber 40,5, jetzt er zucken komisch … nicht reagieren"
@@ -1065,6 +1115,9 @@ NOT_DANGER = _pattern(
     r"|schutt\w* (?:die |der |das )?(?:flasche|flaschchen|milch|saft|dose|kissen|decke|bettdecke)"
     r"|(?:unser|unsere|mein|meine)\w* (?:hund|katze|kater|hamster|papagei|welpe|pferd|auto|handy|laptop|waschmaschine"
     r"|heizung|chef|job|arbeit) (?:bringt|bringen) (?:mich|uns) (?:noch )?um\b"
+    # night terrors: "Nachtschreck … wacht schreiend auf und ist nicht ansprechbar"
+    r"|(?:nachtschreck|pavor nocturnus|albtr[aä]um\w*|schlafwandel\w*)\b.{0,150}(?:nicht ansprechbar|schrei\w*)"
+    r"|nicht ansprechbar\b.{0,150}(?:nachtschreck|pavor|albtr[aä]um|schlafwandel)"
     # an ambulance that came weeks ago, or a toy one: "war letzte Woche mit dem Krankenwagen in der Klinik, jetzt …"
     r"|(?:letzte[ns]? (?:woche|monat|jahr|winter|sommer)|vor (?:\w+ )?(?:wochen|monaten|jahren)|damals|fruher)\b"
     r"(?:(?!\b(?:jetzt|gerade|grad|heute|eben|wieder)\b).){0,60}(?:krankenwagen|rettungswagen|notarzt)\w*"
