@@ -1087,9 +1087,11 @@ NOT_DANGER = _pattern(
     r"|(?:(?:sohn|junge|kleiner|zwerg)\w* ?\((?:[1-5]|[1-5] ?j\w*|\d{1,2} ?mon\w*)\)|(?:[1-5]-?|zwei|drei|vier|funf)"
     r"jahrige[rn]?\b)(?:(?!\b(?:" + _SOMEONE_ELSE + r"|sie)\b|[.!;:] er\b)[^?]){0,160}"
     r"\b(?:haut|hauen|schlagt|tritt|beisst|kratzt|boxt|zwickt)(?: er)? (?:mich|mir|uns)\b"
+    r"(?:(?:(?!\b(?:" + _SOMEONE_ELSE + r"|sie)\b|[.!;:] er\b).){0,120}?blaue[ns]? fleck\w*)?"  # and its bruise
     r"|(?:(?:tochter|madchen|kleine|maus)\w* ?\((?:[1-5]|[1-5] ?j\w*|\d{1,2} ?mon\w*)\)|(?:[1-5]-?|zwei|drei|vier"
     r"|funf)jahrige\b)(?:(?!\b(?:" + _SOMEONE_ELSE + r"|er)\b|[.!;:] sie\b)[^?]){0,160}"
     r"\b(?:haut|hauen|schlagt|tritt|beisst|kratzt|boxt|zwickt)(?: sie)? (?:mich|mir|uns)\b"
+    r"(?:(?:(?!\b(?:" + _SOMEONE_ELSE + r"|er)\b|[.!;:] sie\b).){0,120}?blaue[ns]? fleck\w*)?"  # and its bruise
     # a high fever that is over: "hatte letztes Jahr mal 41 Fieber, gibt es einen Kurs …"
     r"|(?:hatte|hatten|damals|fruher|letzte[ns]? \w+|vor (?:\w+ )?(?:wochen|monaten|jahren))\b.{0,30}?"
     r"(?:fieber (?:von |uber |bei |mit )?(?:4[1-2](?:[.,]\d)?|einundvierzig)\b|\b(?:4[1-2](?:[.,]\d)?|einundvierzig)"
