@@ -264,7 +264,7 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"\w*tur(?:en)?\b (?:\w+ ){0,2}eingetreten",
         r"(?:sperrt|schliesst|sperrte|schloss) (?:\w+ ){0,3}(?:wohnung|haustur|tur|uns|mich)\w* (?:\w+ ){0,2}"
         r"(?:ab|zu|ein)\b"
-        r".{0,100}(?:komm\w*|kann|konnen|darf|durfen) (?:\w+ ){0,4}nicht (?:raus|hinaus|weg)\b",
+        r".{0,100}(?:komm\w*|kann|konnen|darf|durfen) (?:\w+ ){0,7}nicht (?:raus|hinaus|weg)\b",
         r"handabdr\w* (?:im|auf dem|auf der|am|an der) (?:gesicht|wange|backe|arm|oberarm|rucken|hals)"
         r"|abdr\w* (?:im|auf dem|auf der|an der) (?:gesicht|wange|backe|hals)",
         r"(?:wollen|will|sollen|soll|werden) (?:mich|sie|meine (?:tochter|schwester)) (?:\w+ ){0,10}"
@@ -306,6 +306,12 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         # Blick auf unseren Eingang"
         rf"{_AFTER_SEPARATION}\b.{{0,300}}?(?:{_WATCHING_TIME})\b.{{0,100}}(?:{_WATCHING_PLACE})"
         rf"|{_AFTER_SEPARATION}\b.{{0,300}}?(?:{_WATCHING_PLACE})\b.{{0,100}}(?:{_WATCHING_TIME})",
+        rf"{_AFTER_SEPARATION}\b.{{0,300}}?(?:sitzt|steht|wartet"
+        rf"|parkt) (?:{_WATCHING_TIME})\b (?:\w+ ){{0,3}}(?:im auto"
+        r"|vor (?:der|dem|unserem|meinem|unserer) (?:haus|eingang|fenster|kita|schule|tur))",
+        r"\b(?:ex|er)\b.{0,150}(?:geschrieben|schreibt|gesagt|sagt)\b.{0,20}(?:dass?|:) (?:das"
+        r"|es) (?:\w+ )?(?:heute|jetzt)"
+        r" (?:endet|ein ende hat|vorbei ist)",
         # a court-ordered distance broken: "ein Mann steht am Zaun … er darf nicht, Gericht hat gesagt 100 Meter
         # Abstand"
         r"(?:steht|stand|wartet|lauert|taucht|will (?:\w+ ){0,2}(?:holen|abholen|mitnehmen)|am zaun|vor der (?:kita"
@@ -581,6 +587,11 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"|schluss gemacht"
         r"|trennung)\b.{0,200}(?:seine|ihre|sein|ihr)\w* (?:\w+ ){0,3}(?:playstation|switch|konsole|xbox|handy"
         r"|lieblings\w*|gitarre|fahrrad|schuhe)\b.{0,60}(?:geschenkt|verschenkt|weggegeben|vermacht)",
+        r"(?:meine|die) (?:arme|unterarme|handgelenke|beine|oberschenkel) (?:\w+ )?(?:brennen|bluten) (?:schon"
+        r"|wieder|noch)"
+        r"\b(?! vom| von)",
+        r"(?:seine|ihre|meine) (?:\w+ )?(?:uhr|kette|ring|handy|konsole|playstation|gitarre|lieblings\w*) (?:\w+ ){0,3}"
+        r"(?:geschenkt|verschenkt|vermacht)\b.{0,200}(?:brucke|gleis\w*|hochhaus|dach)\b",
         # a plan for tonight and the children provided for: "die Briefe für die beiden liegen schon auf dem Küchentisch
         # … heute Nacht soll es vorbei sein"
         r"(?:heute|heut|diese) (?:nacht|abend)\w* (?:\w+ ){0,2}(?:soll|wird|ist) (?:es|alles) (?:\w+ )?vorbei\b"
@@ -598,8 +609,9 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?:nicht mehr|fur immer|keine kraft|ohne mich|waise)|(?:nicht mehr|fur immer|keine kraft|ohne mich)\b.{0,200}"
         r"(?:(?:tabletten|pillen)\w*\b.{0,60}(?:korn|schnaps|wodka|whisky|alkohol|flasche)|(?:korn|schnaps|wodka|whisky"
         r"|flasche)\b.{0,60}(?:tabletten|pillen))",
-        r"(?:besser|leichter|einfacher)\b.{0,30}wenn ich (?:\w+ )?nicht mehr (?:da |hier )?(?:war|bin|ware|sein"
-        r"|ware)\b",
+        r"(?:besser|leichter|einfacher)\b.{0,30}wenn (?:ich|wir) (?:beide |alle )?(?:\w+ )?nicht mehr (?:da "
+        r"|hier )?(?:war"
+        r"|bin|ware|waren|sind|sein)\b",
         r"(?:baby|kind|kleine|kinder)\w* (?:\w+ ){0,2}(?:ist|ware|war|sind|waren|hat es|hatte es|haben es|hatten es) "
         r"(?:\w+ )?besser (?:dran )?ohne (?:sie|mich)\b",
         r"danke fur alles\b.{0,100}(?:du warst|ihr wart|warst|wart) (?:\w+ )?(?:die|der|das|ein\w*) (?:beste|allerbeste"
@@ -665,6 +677,8 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?:\w+ ){0,2}(?:im bad|im badezimmer|auf dem balkon|im keller|im klo|auf der toilette) (?:eingeschlossen"
         r"|eingesperrt)",
         r"(?:sonst|gleich) (?:\w+ ){0,2}zu (?:fest|doll|hart|grob) (?:packe|anpacke|anfasse|schuttle|drucke)",
+        r"(?:gedanken|bilder im kopf|absichtlich|einfach)\b.{0,60}(?:baby|kind|kleine\w*|sie|ihn) (?:\w+ ){0,3}fallen "
+        r"(?:lasse|lassen|zu lassen)\b",
         r"(?:grob|zu fest|hart|heftig) (?:\w+ ){0,2}(?:ins|in das|aufs|auf das|in die) (?:bett\w*|kinderbett\w*|wiege"
         r"|stubenwagen)\b (?:\w+ )?(?:geworfen|geschmissen|geknallt|fallen lassen)",
         r"(?:baby|schreit|weint|brullt)\b.{0,200}angst,? (?:\w+ ){0,3}was ich (?:sonst|noch) (?:\w+ )?(?:mach|mache"
@@ -892,6 +906,16 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"|niemand darf"
         r"|heimlich)|(?:rausgefunden|erfahren|heimlich|niemand darf)\b.{0,200}(?:ist"
         r"|es ist) meine (?:eigene )?hochzeit",
+        r"(?:(?:madchen|junge|kind|kleine\w*|kleiner)\b.{0,40}(?:sitzt|steht|wartet)|(?:sitzt|steht"
+        r"|wartet) (?:\w+ ){0,2}"
+        r"(?:madchen|junge|kind))\b.{0,30}\bseit\b.{0,80}(?:treppe|vor "
+        r"(?:der|ihrer|seiner|die) (?:haus)?tur|draussen)\b.{0,150}(?:minus|\d+ grad|kalt|dunkel|dunne\w* jacke"
+        r"|t-?shirt)",
+        r"(?:nicht abgeholt|ist noch hier|ist noch da|noch nicht abgeholt)\b.{0,120}(?:gehen nicht ans (?:handy"
+        r"|telefon)"
+        r"|nicht erreichbar|niemand erreichbar|keiner erreichbar|geht keiner ran)|(?:gehen nicht ans (?:handy"
+        r"|telefon)|nicht "
+        r"erreichbar)\b.{0,120}(?:nicht abgeholt|noch hier|noch da)",
         # a child's words about being touched, and a secret: "Der Onkel macht auch immer so an meinem Po"
         r"(?:onkel|mann|papa|opa|stiefvater|freund|trainer|nachbar|cousin|babysitter)\b (?:\w+ ){0,4}(?:macht|fasst"
         r"|fummelt|streichelt|beruhrt|reibt|leckt|kusst)\w* (?!sich\b)(?:\w+ ){0,3}(?:an|am|auf) (?:meinem|meinen|meine"
@@ -1276,6 +1300,9 @@ _AR_FEAR = r"(?:خايف|خايفه|خايفين|اخاف|بخاف|خوفي|خو
 PATTERNS_OTHER_LANGUAGES: dict[str, tuple[str, ...]] = {
     VIOLENCE: (
         # English
+        # coercive control: "my husband took my passport and says if I leave him he will take the kids abroad"
+        r"\bif i (?:leave|go)\b.{0,60}(?:take|taking) (?:the |my |our )?(?:kids|children|baby)|(?:took|taken|hid|hidden"
+        r"|keeps) (?:away )?my passport",
         rf"\b(?:hits|hitting|beats|beating|punch(?:es|ing)|kick(?:s|ing)|slap(?:s|ping)|chok(?:es|ing)|strangl(?:es"
         rf"|ing)"
         rf"|shov(?:es|ing)|push(?:es|ing)|smack(?:s|ing)) {_EN_FAMILY}\b",
