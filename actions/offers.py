@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
 
@@ -107,27 +108,30 @@ def offer_other_need(dispatcher: CollectingDispatcher, need: str, lang: str, gue
     )
 
 
+def _story_other_needs(tracker: Tracker) -> Iterator[list[dict[str, Any]]]:
+    """The `other_need` entities (NeedMentions) of each user message that has any, the latest message first."""
+    for event in reversed(tracker.events):
+        entities = (event.get("parse_data") or {}).get("entities") or [] if event.get("event") == "user" else []
+        found = [e for e in entities if e.get("entity") == "other_need"]
+        if found:
+            yield found
+
+
 def _other_need(tracker: Tracker, need: str | None) -> str | None:
     """The other need to offer after `need`'s offers: the `other_need` slot, or, when the family chose that very need
     after "Geht es um …?", another one its story named (the story carries them all, see NeedMentions)."""
     other = tracker.get_slot("other_need")
     if not other or other != need:
         return other if other in categories() else None
-    for event in reversed(tracker.events):
-        entities = (event.get("parse_data") or {}).get("entities") or [] if event.get("event") == "user" else []
-        named = [e.get("value") for e in entities if e.get("entity") == "other_need"]
-        if named:  # the latest message that named needs: the story
-            return next((n for n in named if n != need and n in categories()), None)
+    for found in _story_other_needs(tracker):  # the latest message that named needs: the story
+        return next((n for e in found if (n := e.get("value")) != need and n in categories()), None)
     return None
 
 
 def _guessed(tracker: Tracker, need: str) -> bool:
     """The story implied `need` without naming it (an `other_need` entity with the role "guessed", NeedMentions)."""
-    for event in reversed(tracker.events):
-        if event.get("event") != "user":
-            continue
-        entities = (event.get("parse_data") or {}).get("entities") or []
-        mentions = [e for e in entities if e.get("entity") == "other_need" and e.get("value") == need]
+    for found in _story_other_needs(tracker):
+        mentions = [e for e in found if e.get("value") == need]
         if mentions:
             return any(e.get("role") == GUESSED_ROLE for e in mentions)
     return False
