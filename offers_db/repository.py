@@ -143,15 +143,12 @@ SPECIFIC_SPAN = 6
 NARROW_SPAN = 3
 
 
-# words in many offers' names that do not say which offer a family asks for ("Beratung für Eltern in Alfeld")
-GENERIC_NAME_WORDS = frozenset(
-    "familie familien eltern beratung angebot angebote alfeld hildesheim landkreis stadt leine kreis gruppe gruppen "
-    "leinebergland jugendliche frauen maenner muetter vaeter kostenlos kostenlose kostenloser kostenlosen "
-    "gratis".split()
-)
-
-
 NAMING_MIN_LENGTH = 7  # shorter title words are everyday words of a story ("Schule", "kleine", "Ferien")
+# longer words in many offers' names that do not say which offer a family asks for ("Beratung für Familien")
+GENERIC_NAME_WORDS = frozenset(
+    "familie familien beratung angebot angebote hildesheim landkreis gruppen leinebergland jugendliche maenner muetter "
+    "kostenlos kostenlose kostenloser kostenlosen".split()
+)
 
 
 @lru_cache(maxsize=4096)
