@@ -434,6 +434,13 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"|fenster|eingang|wohnung)\b(?=.{0,100}(?:angst|\d+ minuten|stunden|droht|polizei))"
         r"|\bex\b.{0,100}(?:weiss (?:\w+ )?wo (?:ich|wir) wohn|egal wie|droht)\w*\b.{0,150}(?:steht|stand|wartet"
         r"|wartete) (?:\w+ ){0,3}vor (?:dem |unserem |meinem )?(?:haus|tur|fenster|eingang|wohnung)\b",
+        # --- blind set 9 (stop 26)
+        # a foretold harm tonight: "er sagt heute Nacht passiert etwas Schlimmes", "gleich passiert ein Unglück"
+        r"(?:heute nacht|heute abend|heute|gleich|bald|morgen) (?:\w+ )?(?:passiert|passieren|geschieht|gibt es|gibts)"
+        r" (?:\w+ )?(?:was|etwas|ein) (?:schlimmes|schreckliches|furchtbares|ungluck)\b(?! (?:war|gewesen))",
+        # hitting the wall till the hand bleeds, and the family hides: "gegen Wand geschlagen bis Hand blutet"
+        r"(?:gegen|an) (?:die |eine )?wand (?:\w+ )?(?:geschlagen|gehauen|geboxt|geschlagt|schlagt|haut|boxt)\b.{0,40}"
+        r"(?:blut\w*)\b.{0,200}(?:angst|tur zu|abgeschlossen|eingeschlossen|versteck\w*|im bad|schuld)",
     ),
     SUICIDE: (
         r"suizid|selbstmord|lebensmud|freitod",
@@ -622,6 +629,20 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?! vor)",
         r"(?:tabletten|pillen|medikamente|schlaftabletten)\w* (?:\w+ ){0,3}(?:zusammen ?gesucht|zusammengesammelt"
         r"|gesammelt|gehortet|bereit ?gelegt)",
+        # --- blind set 9 (stop 26)
+        # a letter to be opened later, belongings given away and an odd calm: "einen Brief, den ich erst später
+        # aufmachen soll", "hat alles verschenkt und ist so komisch ruhig"
+        r"(?:brief|zettel|umschlag|abschiedsbrief)\w*\b.{0,60}(?:erst )?(?:spater|irgendwann|morgen|nachher"
+        r"|wenn (?:ich|sie"
+        r"|er) (?:\w+ )?(?:weg|nicht mehr da|tot)\w*)\W{0,3} (?:\w+ ){0,3}(?:aufmachen|aufzumachen|offnen|zu offnen"
+        r"|lesen|zu lesen)\b",
+        r"(?:verschenkt|verschenken|weggegeben|hergegeben)\b.{0,250}(?:komisch|seltsam|merkwurdig|unheimlich"
+        r"|auffallig|so|total|ganz) (?:\w+ )?(?:ruhig|friedlich|gelassen|erleichtert|nett|lieb)\b",
+        # a farewell and the phone off: "Entschuldigung für alles, ich hab euch lieb" … "Handy ausgemacht"
+        r"(?:entschuldigung|sorry|verzeiht|verzeih|tut mir leid|es tut mir so leid) (?:mir )?(?:fur"
+        r"|wegen) alles\b.{0,200}"
+        r"(?:handy (?:\w+ )?(?:aus|ausgemacht|ausgeschaltet|abgeschaltet)|nicht (?:mehr )?erreichbar|weg ?gegangen"
+        r"|verschwunden|nicht (?:mehr )?ran|nicht (?:mehr )?(?:ans|an das) (?:handy|telefon))",
     ),
     PARENT: (
         r"\w*schuttel|\w*schuttl",
@@ -948,6 +969,39 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"|ihn )?nicht"
         r"|weint|flug)"
         r"|heiraten (?:muss|soll)\b.{0,80}(?:cousin|nicht will|will nicht|weint)",
+        # --- blind set 9 (stop 26)
+        # a mother after birth hears voices or shuts herself in with the baby (the child is in danger; the writer is
+        # not the one overwhelmed): "jemand sagt ihr, das Baby sei nicht unseres", "mit ihm im Schlafzimmer
+        # eingeschlossen"; a foster child "ist nicht unser leibliches", a nephew "nicht mein Sohn" are no sign
+        r"(?:baby|kind|kleine)\w* (?:sei|ist|ware) (?:gar )?nicht (?:unser|ihr|mein|sein)\w*\b(?! (?:schuld|fehler"
+        r"|leiblich|kind|baby|sohn|tochter|enkel|problem|ding|sache))",
+        r"(?:hort|horte|hore|horen) (?:\w+ )?stimmen\b(?! (?:der|von|aus|im|durch|beim|nebenan|vom|auf))",
+        r"\bsich (?:\w+ ){0,2}mit (?:dem|unserem|ihrem|meinem) (?:baby|kind|sohn|tochter|kleinen|saugling)\b.{0,40}"
+        r"(?:eingeschlossen|eingesperrt|verbarrikadiert)",
+        # a neighbour's children alone for days: "die Mutter seit Freitag nicht mehr gesehen … die Kinder weinen"
+        r"(?:mutter|mama|vater|papa|eltern|frau|mann|nachbar\w*)\b (?:\w+ ){0,3}seit (?:montag|dienstag|mittwoch"
+        r"|donnerstag"
+        r"|freitag|samstag|sonntag|gestern|vorgestern|tagen|\w+ tagen|\d+ tagen|letzte\w* woche)\b (?:\w+ ){0,3}"
+        r"nicht (?:mehr )?gesehen\b.{0,200}(?:kind|kinder|kleinen?|baby|sohn|tochter)\w*",
+        r"(?:kind|kinder|kleine|grossere|grosse|junge|madchen|nachbarskind\w*)\b.{0,60}(?:gefragt|fragt|gebettelt"
+        r"|bettelt|bittet)\w*,? (?:\w+ ){0,3}(?:brot|was zu essen|essen|hunger)\b(?=.{0,300}(?:klingel|offnet|macht "
+        r"(?:\w+ )?(?:keiner|niemand)|nicht gesehen|allein))"
+        r"|(?:kind|kinder|kleine|grossere|grosse|junge|madchen|nachbarskind\w*)\b.{0,60}(?:nach|um) (?:\w+ )?(?:brot"
+        r"|essen|was zu essen)\b (?:\w+ )?(?:gefragt|gebettelt|gebeten)\b(?=.{0,300}(?:klingel|offnet|macht "
+        r"(?:\w+ )?(?:keiner|niemand)|nicht gesehen|allein))",
+        # a drunk parent who will drive the child: "sie holt ihn gleich mit dem Auto … hat gelallt am Telefon"
+        r"(?:auto|fahrt|fahren|losfahren)\b.{0,120}(?:gelallt|lallt|lallte|betrunken|besoffen|viel getrunken|voll wie)"
+        r"|(?:gelallt|lallte|betrunken|besoffen|viel getrunken)\b.{0,120}(?:ins auto|mit dem auto|am steuer|fahrt"
+        r"|fahren"
+        r"|losfahren)\b(?=.{0,150}(?:kind|kinder|enkel|sohn|tochter|holen|abholen|mitnehmen))",
+        # an adult man courts a girl or boy in secret: "ein Mann, 30 oder älter, schickt Geld, sie darf den Eltern
+        # nichts sagen"
+        r"(?:mann|typ|kerl|erwachsene\w*)\b.{0,120}(?:geld|geschenke|bilder|fotos)\b.{0,120}(?:eltern|mama|papa"
+        r"|niemandem|keinem) (?:\w+ )?(?:nichts|nix|nicht) (?:sagen|erzahlen|verraten)",
+        # a dark cellar as punishment: "muss in den Keller, wenn er frech ist, und das Licht bleibt aus"
+        r"(?:in den|im|in n) keller (?:\w+ ){0,2}(?:muss|musste|mussen|gesperrt|eingesperrt|gesteckt|geschickt)\b"
+        r"|(?:muss|musste|mussen|sperrt|sperrte|steckt|steckte) (?:\w+ ){0,3}in den keller\b.{0,80}(?:frech|unartig"
+        r"|bose|nicht (?:brav|hort|gehort)|licht|dunkel|weint)",
     ),
     MEDICAL: (
         r"atmet (?:nicht|kaum|ganz komisch)|bewusstlos|reagiert nicht mehr|nicht (?:mehr )?(?:richtig )?ansprechbar"
@@ -1030,6 +1084,21 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         # a feverish child that twitches or does not react: "fieber 40,5, jetzt er zucken komisch … nicht reagieren"
         r"fieber\b.{0,120}(?:zuckt|zucken|krampft|krampfen|reagiert nicht|nicht (?:richtig )?reagier(?:t|en)\b"
         r"|augen (?:\w+ ){0,2}(?:verdreht|so weg|starr))",
+        # --- blind set 9 (stop 26)
+        # an open pill box and a child who is hard to wake or staggers: "Tablettenschachtel offen … schwer zu wecken"
+        r"(?:tabletten|pillen|medikament|schachtel|blister|dose)\w*\b.{0,40}(?:offen|aufgemacht|leer|fehlen|gefunden"
+        r"|rumgelegen)\b.{0,150}(?:schwer (?:zu )?(?:wecken|wach)|kaum (?:\w+ )?wach|wie betrunken|torkelt|taumelt"
+        r"|schwankt|sehr mude|so mude|schlafrig|apathisch|schlapp)",
+        # a baby hard to wake, limp, grey: "kriegen sie kaum wach, trinkt nicht, schlapp, grau um den Mund"
+        r"(?:kriegen|kriege|krieg|bekommen|bekomme) (?:\w+ ){0,3}(?:kaum|nicht (?:richtig )?)wach\b.{0,150}(?:trinkt "
+        r"(?:\w+ )?nicht|schlapp|grau|blau|blass|fieber|atmet|stohnt|reagiert)",
+        r"(?:baby|saugling|neugeboren\w*|wochen alt)\b.{0,120}(?:schwer (?:zu )?wecken|kaum (?:\w+ )?wach|nicht "
+        r"(?:richtig )?wach (?:zu )?(?:kriegen|bekommen))",
+        # a cut still bleeding after pressing on it: "Schnitt am Unterarm … immer noch durchblutet obwohl ich drücke"
+        r"(?:schnitt|wunde|schnittwunde|platzwunde)\w*\b.{0,80}(?:immer noch|noch immer|hort nicht auf zu|trotz)"
+        r" (?:\w+ )?(?:blutet|bluten|durchblutet|durchgeblutet|druck\w*)\b"
+        r"|(?:blutet|bluten|durchgeblutet) (?:immer noch|noch immer|weiter)\b.{0,80}(?:druck\w*|drauf|tuch|verband"
+        r"|pflaster|minuten|stunde)",
     ),
 }
 # Shaking that has happened decides the numbers before the general order below. A baby or child already shaken must
@@ -1145,10 +1214,11 @@ NOT_DANGER = _pattern(
     r"|(?:nachtschreck|pavor nocturnus|albtr[aä]um\w*|schlafwandel\w*)\b.{0,150}(?:nicht ansprechbar|schrei\w*)"
     r"|nicht ansprechbar\b.{0,150}(?:nachtschreck|pavor|albtr[aä]um|schlafwandel)"
     # an ambulance that came weeks ago, or a toy one: "war letzte Woche mit dem Krankenwagen in der Klinik, jetzt …"
-    r"|(?:letzte[ns]? (?:woche|monat|jahr|winter|sommer)|vor (?:\w+ )?(?:wochen|monaten|jahren)|damals|fruher)\b"
+    r"|(?:letzte[nmrs]? (?:woche|monat|jahr|winter|sommer|klassenfahrt|urlaub|ferien|reise|ausflug|mal)"
+    r"|vor (?:\w+ )?(?:wochen|monaten|jahren)|damals|fruher)\b"
     r"(?:(?!\b(?:jetzt|gerade|grad|heute|eben|wieder)\b).){0,60}(?:krankenwagen|rettungswagen|notarzt)\w*"
     r"|(?:krankenwagen|rettungswagen|notarzt)\w*\b(?:(?!\b(?:jetzt|gerade|grad|heute|eben|wieder)\b).){0,60}"
-    r"(?:letzte[ns]? (?:woche|monat|jahr|winter|sommer)"
+    r"(?:letzte[nmrs]? (?:woche|monat|jahr|winter|sommer|klassenfahrt|urlaub|ferien|reise|ausflug|mal)"
     r"|vor (?:\w+ )?(?:wochen|monaten|jahren))\b"
     r"|(?:spielzeug|lego|playmobil|liebt|mag|malt|spielt (?:mit|gern\w*))\w*\b(?: \w+)?(?: \w+)? (?:krankenwagen"
     r"|rettungswagen)\w*|(?:krankenwagen|rettungswagen)\w* (?:spielen|malen|bauen|fahren)"
@@ -1452,6 +1522,9 @@ PATTERNS_OTHER_LANGUAGES: dict[str, tuple[str, ...]] = {
         r"goodbye (?:letter|note|message)s?|suicide note|wrote (?:letters|notes) to (?:my|the) (?:kids|children|family)"
         r"|gave away (?:all )?my (?:things|stuff)|said goodbye to (?:everyone|everybody)"
         r"|(?:written|wrote|writing|left) (?:\w+ )?(?:letters?|notes?|goodbyes?) (?:to|for) (?:everyone|everybody|all)",
+        r"sorry for everything\b.{0,200}(?:phone (?:is )?(?:off|switched off|turned off)|turned (?:off )?(?:his"
+        r"|her) phone"
+        r"|not answering|left the house|(?:is )?gone|love you)",
         r"better off (?:without me|(?:if|when) i\b)|(?:be|are) better without me|(?:no ?one|nobody) would (?:miss"
         r"|notice)|won'?t be (?:here"
         r"|around) "
@@ -1476,6 +1549,10 @@ PATTERNS_OTHER_LANGUAGES: dict[str, tuple[str, ...]] = {
         r"|сьогодні вночі (?:все )?(?:закінчу|покінчу)",
         r"не прокинутис[ья]|не прокинусь|не прокидатис[ья]|заснути (?:і не прокинутись|назавжди)",
         r"прощальн\w* (?:лист|записк)|попрощал\w* з (?:усіма|всіма|дітьми)|роздал\w* (?:всі |усі )?(?:свої )?речі",
+        # a farewell in the family chat and gone (blind set 9): "Вибачте за все, я вас люблю" … "вимкнув телефон"
+        r"(?:вибач|пробач|прост)\w* (?:мені |меня |нас )?за вс[еёі]\w*\b.{0,200}(?:вимкн\w*|выключ\w*|не (?:бере"
+        r"|відповіда"
+        r"|отвеча)\w*|пішов|пішла|ушел|ушла|зник\w*|пропав|пропала|люблю)",
         r"(?:всім|дітям|їм|рідним) (?:\w+ )?(?:буде )?(?:краще|легше) без мене|(?:всім|дітям|рідним) (?:\w+ )?"
         r"(?:написала?|написав) (?:\w+ )?(?:листи|листа|записки)|"
         r"без мене (?:всім |дітям |їм )?(?:буде )?(?:краще|легше)|ніхто не (?:буде )?сумуватиме"
