@@ -446,6 +446,26 @@ def test_tutoring_or_a_club_the_family_cannot_pay_implies_bildung_und_teilhabe(
     assert found == (implied if expected else [])
 
 
+@pytest.mark.parametrize(
+    ("text", "first", "expected"),
+    [
+        ("seit dem umzug kommt kein kindergeld, noch 25 euro bis monatsende", "need_finanzielle_hilfe", True),
+        ("strom soll abgestellt werden und der kühlschrank ist so gut wie leer", "need_schuldnerberatung", True),
+        ("ich kaufe kaum noch essen, damit die miete bezahlt ist", "need_wohnen", True),
+        ("die kinder essen, ich nicht. das jobcenter hat gekürzt", "need_finanzielle_hilfe", True),
+        ("wir haben noch keinen kitaplatz, ab dem ersten muss ich arbeiten", "need_kinderbetreuung", False),
+        ("kein geld für die klassenfahrt, wer hilft?", "need_bildung_teilhabe", False),
+        ("die kinder essen kaum gemüse, gibt es eine ernährungsberatung?", "need_gesundheit_entwicklung", False),
+        ("der kühlschrank ist leer, wo ist die tafel?", "need_lebensmittel_kleidung", False),
+    ],
+)
+def test_money_for_food_run_out_implies_the_tafel(text: str, first: str, expected: bool) -> None:
+    (result,) = NeedMentions().process([message(text, first, ranked((first, 0.8)))])
+    found = [(e["entity"], e["value"], e.get("role")) for e in result.get(ENTITIES) or []]
+    implied = [("other_need", "lebensmittel_kleidung", None), ("other_need", "lebensmittel_kleidung", GUESSED_ROLE)]
+    assert found == (implied if expected else [])
+
+
 def test_a_story_answered_with_a_question_keeps_every_need_it_names() -> None:
     """ "Geht es um …?" comes first; whichever topic the family taps, the other one named can be offered after."""
     text = "hab seit dem frühjahr stromschulden bei den stadtwerken und jetzt zwei offene monatsmieten beim vermieter"
