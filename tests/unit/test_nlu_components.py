@@ -425,45 +425,40 @@ def test_need_mentions_adds_an_other_need_entity() -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "first", "expected"),
+    ("text", "first", "implied"),
     [
+        # tutoring or a club the family cannot pay: Bildung und Teilhabe
         (
             "lehrerin sagt vielleicht LRS, nachhilfe 25 euro die stunde ist zu teuer für uns",
             "need_lernfoerderung",
-            True,
+            "bildung_teilhabe",
         ),
-        ("sie will in den turnverein, aber wir bekommen bürgergeld", "need_freizeit_kultur", True),
-        ("er braucht nachhilfe in mathe, wo gibt es das?", "need_lernfoerderung", False),
-        ("die kita ist so teuer, gibt es einen platz?", "need_kinderbetreuung", False),
+        ("sie will in den turnverein, aber wir bekommen bürgergeld", "need_freizeit_kultur", "bildung_teilhabe"),
+        ("er braucht nachhilfe in mathe, wo gibt es das?", "need_lernfoerderung", None),
+        ("die kita ist so teuer, gibt es einen platz?", "need_kinderbetreuung", None),
+        # money for food run out: the Tafel
+        (
+            "seit dem umzug kommt kein kindergeld, noch 25 euro bis monatsende",
+            "need_finanzielle_hilfe",
+            "lebensmittel_kleidung",
+        ),
+        (
+            "strom soll abgestellt werden und der kühlschrank ist so gut wie leer",
+            "need_schuldnerberatung",
+            "lebensmittel_kleidung",
+        ),
+        ("ich kaufe kaum noch essen, damit die miete bezahlt ist", "need_wohnen", "lebensmittel_kleidung"),
+        ("die kinder essen, ich nicht. das jobcenter hat gekürzt", "need_finanzielle_hilfe", "lebensmittel_kleidung"),
+        ("wir haben noch keinen kitaplatz, ab dem ersten muss ich arbeiten", "need_kinderbetreuung", None),
+        ("kein geld für die klassenfahrt, wer hilft?", "need_bildung_teilhabe", None),
+        ("die kinder essen kaum gemüse, gibt es eine ernährungsberatung?", "need_gesundheit_entwicklung", None),
+        ("der kühlschrank ist leer, wo ist die tafel?", "need_lebensmittel_kleidung", None),
     ],
 )
-def test_tutoring_or_a_club_the_family_cannot_pay_implies_bildung_und_teilhabe(
-    text: str, first: str, expected: bool
-) -> None:
+def test_a_need_the_story_implies_is_offered_as_a_guess(text: str, first: str, implied: str | None) -> None:
     (result,) = NeedMentions().process([message(text, first, ranked((first, 0.8)))])
     found = [(e["entity"], e["value"], e.get("role")) for e in result.get(ENTITIES) or []]
-    implied = [("other_need", "bildung_teilhabe", None), ("other_need", "bildung_teilhabe", GUESSED_ROLE)]
-    assert found == (implied if expected else [])
-
-
-@pytest.mark.parametrize(
-    ("text", "first", "expected"),
-    [
-        ("seit dem umzug kommt kein kindergeld, noch 25 euro bis monatsende", "need_finanzielle_hilfe", True),
-        ("strom soll abgestellt werden und der kühlschrank ist so gut wie leer", "need_schuldnerberatung", True),
-        ("ich kaufe kaum noch essen, damit die miete bezahlt ist", "need_wohnen", True),
-        ("die kinder essen, ich nicht. das jobcenter hat gekürzt", "need_finanzielle_hilfe", True),
-        ("wir haben noch keinen kitaplatz, ab dem ersten muss ich arbeiten", "need_kinderbetreuung", False),
-        ("kein geld für die klassenfahrt, wer hilft?", "need_bildung_teilhabe", False),
-        ("die kinder essen kaum gemüse, gibt es eine ernährungsberatung?", "need_gesundheit_entwicklung", False),
-        ("der kühlschrank ist leer, wo ist die tafel?", "need_lebensmittel_kleidung", False),
-    ],
-)
-def test_money_for_food_run_out_implies_the_tafel(text: str, first: str, expected: bool) -> None:
-    (result,) = NeedMentions().process([message(text, first, ranked((first, 0.8)))])
-    found = [(e["entity"], e["value"], e.get("role")) for e in result.get(ENTITIES) or []]
-    implied = [("other_need", "lebensmittel_kleidung", None), ("other_need", "lebensmittel_kleidung", GUESSED_ROLE)]
-    assert found == (implied if expected else [])
+    assert found == ([("other_need", implied, None), ("other_need", implied, GUESSED_ROLE)] if implied else [])
 
 
 def test_a_story_answered_with_a_question_keeps_every_need_it_names() -> None:
