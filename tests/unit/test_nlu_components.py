@@ -453,6 +453,16 @@ def test_need_mentions_adds_an_other_need_entity() -> None:
         ("kein geld für die klassenfahrt, wer hilft?", "need_bildung_teilhabe", None),
         ("die kinder essen kaum gemüse, gibt es eine ernährungsberatung?", "need_gesundheit_entwicklung", None),
         ("der kühlschrank ist leer, wo ist die tafel?", "need_lebensmittel_kleidung", None),
+        # a child without friends: leisure
+        (
+            "seit dem umzug findet er keinen anschluss und spielt immer allein",
+            "need_erziehungsberatung",
+            "freizeit_kultur",
+        ),
+        ("sie hat hier noch keine freunde und ihr deutsch ist schwach", "need_sprache_integration", "freizeit_kultur"),
+        ("er hat keine freunde in der klasse, mathe ist eine 5", "need_lernfoerderung", "freizeit_kultur"),
+        ("er sitzt nur noch in seinem zimmer, 40 bewerbungen und nur absagen", "need_arbeit_ausbildung", None),
+        ("sie hat viele freunde, aber in der schule klappt nichts", "need_lernfoerderung", None),
     ],
 )
 def test_a_need_the_story_implies_is_offered_as_a_guess(text: str, first: str, implied: str | None) -> None:
