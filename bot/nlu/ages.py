@@ -53,7 +53,9 @@ CUE = (
     r"(?:ist|is|sind|wird|werden|bin|alter|alter von|mit|von|kindern|kinder|kind|sohn|tochter|junge|jungen"
     r"|mädchen|maedchen|kleiner|kleine|kleinen|kleener|kleene|große|großer|grosse|grosser|großen|grossen|enkel|enkelin"
     r"|kleinste|kleinsten|jüngste|jüngsten|juengste|juengsten|älteste|ältesten|aelteste|aeltesten|mittlere|mittleren"
-    r"|zwillinge|sohnemann)"
+    r"|zwillinge|sohnemann"
+    # English, the families' most frequent other language: "my son is 4", "our kids (2 and 5)", "kids are 2 and 5"
+    r"|(?:kids|kid|son|daughter|child|children|boy|girl|twins|grandson|granddaughter|little one)(?: are)?)"
 )
 FILLER = r"(?:(?:gerade|erst|schon|bald|jetzt|fast|knapp|ca\.?|circa|etwa|ungefähr|ungefaehr|noch)\s+)*"
 NOT_AGE_BEFORE = re.compile(
@@ -101,11 +103,11 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("word", re.compile(r"\b(" + "|".join(AGE_WORDS) + r")\b")),
     ("self", re.compile(rf"\bich\s+bin\s+{FILLER}({NUM})\b(?!\s*\.)")),
     ("cue", re.compile(rf"\b{CUE}\W{{0,3}}{FILLER}({NUM})\b(?![.,]\d)")),
-    ("only", re.compile(rf"^\W*{FILLER}({NUM})(?=\W*$|\s*(?:,|und|&)\s*{NUM}\W*$)")),
+    ("only", re.compile(rf"^\W*{FILLER}({NUM})(?=\W*$|\s*(?:,|und|and|&)\s*{NUM}\W*$)")),
     # shorthand of staff and hurried parents: "lernförderung 8", "kita 4?"
     ("trailing", re.compile(r"^[^\d]*[a-zäöüß]\s+(\d{1,2})\W*$")),
 ]  # fmt: skip
-LIST_CONTINUATION = re.compile(rf"^\s*(?:,|und|u\.|&|\+)\s*({NUM})(?:\s*({UNIT}))?\b")
+LIST_CONTINUATION = re.compile(rf"^\s*(?:,|und|u\.|and|&|\+)\s*({NUM})(?:\s*({UNIT}))?\b")
 
 
 @dataclass(frozen=True)

@@ -127,6 +127,12 @@ def test_numbers_that_are_no_child_ages_are_ignored(text: str) -> None:
         ("we waited for 2 years", []),
         ("2 yıl önce geldik", []),
         ("منذ 3 سنوات نعيش هنا", []),
+        # English without "years": a child word before the number, and lists with "and"
+        ("we moved with our two kids (2 and 5), who do I ask for a Kita?", [2.0, 5.0]),
+        ("my son is 4 and my daughter 7", [4.0, 7.0]),
+        ("our kids are 2 and 5", [2.0, 5.0]),
+        ("My daughter 9 loves to dance", [9.0]),
+        ("we are 5 people and my son got 2 bad marks", []),
     ],
 )
 def test_ages_in_the_other_languages(text: str, expected: list[float]) -> None:
