@@ -91,6 +91,21 @@ ALREADY_THERE = re.compile(
     r"(?:neu\w*|eigen\w*) wohnung\b"  # folded: "neuen" is "neun" here
     # a separation as the time something began: "seit der Trennung zahlt er nichts mehr", "nach der Scheidung"
     r"|\b(?:seit|nach) (?:der|unserer|meiner|ihrer|seiner) (?:trennung|scheidung)\b"
+    # --- blind set 9 (stop 26): where the family has been, how it came, what it has
+    # the doctor as the one who said something: "Kinderarzt sagt kerngesund", "die Kinderärztin meint"
+    r"|\b(?:kinderarzt|kinderarztin|arzt|arztin|hausarzt|hausarztin|frauenarzt|frauenarztin)\b (?:\w+ )?"
+    r"(?:sagt|sagte|meint|meinte|findet|hat (?:\w+ )?(?:gesagt|gemeint))\b"
+    # a meal as the time something happened: "hat heute beim Mittagessen verkündet"
+    r"|\b(?:beim|nach dem|vor dem) (?:mittagessen|abendessen|fruhstuck|abendbrot)\b"
+    # the pram one comes with: "ich komme mit Kinderwagen, gibt es da Treppe?"
+    r"|\bmit (?:dem |meinem |unserem |einem )?kinderwagen\b"
+    # a child who goes there already, in learners' German: "meine Kinder gehen Kita und Schule"
+    rf"|\b(?:geht|gehen) {_CHILDCARE}\b(?! ?platz)"
+    # a home of one's own, and a women's shelter that is past (folded: "fraunhaus"): "wir haben eine eigene
+    # Wohnung", "vor drei Jahren im Frauenhaus … das ist zum Glück vorbei"
+    r"|\b(?:haben|habe|hab|hat) (?:\w+ ){0,2}(?:eine |unsere |meine |ihre )?(?:neu\w*|eigen\w*) wohnung\b"
+    r"|\b(?:vor (?:\w+ ){0,2}(?:jahren|monaten)|damals|20\d\d)\b.{0,80}\b(?:im|ins) fraunhaus\b"
+    r"|\b(?:im|ins) fraunhaus\b(?=.{0,80}\b(?:vorbei|lange her|hinter uns|hinter mir))"
 )
 MIN_SYNONYM_LENGTH = 4
 # A specific word this long also names its need at the end of a compound: "Teilzeitausbildung", "Mathenachhilfe",

@@ -286,6 +286,42 @@ def ranked(*pairs: tuple[str, float]) -> list[dict[str, Any]]:
             ranked(("need_erziehungsberatung", 0.8), ("need_familienzentrum_lotse", 0.02)),
             None,
         ),
+        # where the family has been, how it came, what it has (blind set 9)
+        (
+            "unser baby (6 wochen) schreit jeden abend stundenlang, der kinderarzt sagt, er ist gesund",
+            ranked(("need_fruehe_hilfen", 0.8), ("need_gesundheit_entwicklung", 0.1)),
+            None,
+        ),
+        (
+            "der kinderarzt sagt, es ist kolik, aber wir suchen auch einen neuen kinderarzt in alfeld",
+            ranked(("need_fruehe_hilfen", 0.8), ("need_gesundheit_entwicklung", 0.1)),
+            "gesundheit_entwicklung",
+        ),
+        (
+            "er hat beim mittagessen gesagt, er haut seine schwester, die beiden streiten nur",
+            ranked(("need_erziehungsberatung", 0.8), ("need_bildung_teilhabe", 0.1)),
+            None,
+        ),
+        (
+            "wo ist das familienzentrum und komme ich mit kinderwagen rein?",
+            ranked(("need_familienzentrum_lotse", 0.8), ("need_lebensmittel_kleidung", 0.1)),
+            None,
+        ),
+        (
+            "meine kinder gehen kita und schule, ich will deutsch lernen am vormittag",
+            ranked(("need_sprache_integration", 0.8), ("need_kinderbetreuung", 0.1)),
+            None,
+        ),
+        (
+            "vor drei jahren waren wir im frauenhaus, jetzt haben wir eine eigene wohnung und ich suche arbeit",
+            ranked(("need_arbeit_ausbildung", 0.8), ("need_wohnen", 0.1), ("need_schutz_krise", 0.05)),
+            None,
+        ),
+        (
+            "wir waren im frauenhaus und brauchen jetzt dringend eine wohnung, ich suche auch arbeit",
+            ranked(("need_arbeit_ausbildung", 0.8), ("need_wohnen", 0.1)),
+            "wohnen",
+        ),
         # the same need is never its own second need
         (
             "kita und krippe",
