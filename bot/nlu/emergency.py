@@ -441,6 +441,19 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         # hitting the wall till the hand bleeds, and the family hides: "gegen Wand geschlagen bis Hand blutet"
         r"(?:gegen|an) (?:die |eine )?wand (?:\w+ )?(?:geschlagen|gehauen|geboxt|geschlagt|schlagt|haut|boxt)\b.{0,40}"
         r"(?:blut\w*)\b.{0,200}(?:angst|tur zu|abgeschlossen|eingeschlossen|versteck\w*|im bad|schuld)",
+        # --- blind set 10 (stop 26)
+        # locked in, keys taken, and a threat for his return: "die Wohnungstür abgeschlossen und beide Schlüssel
+        # mitgenommen … wenn er heute Abend wiederkommt, bin ich dran"
+        r"(?:tur|wohnung|haustur|wohnungstur)\w* (?:\w+ )?(?:abgeschlossen|zugeschlossen"
+        r"|verriegelt)\b.{0,80}schlussel\w* "
+        r"(?:\w+ )?(?:mitgenommen|eingesteckt|weggenommen|abgezogen|versteckt)",
+        r"wenn (?:er|sie|mein mann|mein freund|papa)\b.{0,40}(?:wieder ?kommt|heim ?kommt|nach hause kommt"
+        r"|zuruck ?kommt)"
+        r"\w*,? (?:dann )?(?:bin ich|sind wir|ist sie|bist du|ist mama) dran\b",
+        # "er macht mich kaputt", said as a threat
+        r"(?:gesagt|sagt|droht|drohte|schreit|schrie|brullt)\b.{0,80}\b(?:er |dann )?(?:macht|mach) (?:er "
+        r"|sie )?(?:mich|uns"
+        r"|dich|sie) kaputt\b",
     ),
     SUICIDE: (
         r"suizid|selbstmord|lebensmud|freitod",
@@ -643,6 +656,25 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"|wegen) alles\b.{0,200}"
         r"(?:handy (?:\w+ )?(?:aus|ausgemacht|ausgeschaltet|abgeschaltet)|nicht (?:mehr )?erreichbar|weg ?gegangen"
         r"|verschwunden|nicht (?:mehr )?ran|nicht (?:mehr )?(?:ans|an das) (?:handy|telefon))",
+        # --- blind set 10 (stop 26)
+        # a farewell in the family chat, things given away, the phone off: "passt gut auf euch auf, hab euch lieb"
+        r"(?:passt|pass) (?:\w+ )?auf (?:euch|dich) auf\b.{0,200}(?:handy (?:\w+ )?(?:aus|ausgeschaltet|ausgemacht)"
+        r"|nicht "
+        r"(?:mehr )?erreichbar|nicht (?:mehr )?(?:zu hause|da)\b|verschwunden|nicht (?:mehr )?ran)",
+        r"(?:verschenkt|weggegeben|hergegeben)\b.{0,300}(?:handy (?:ist |\w+ )?(?:aus|ausgeschaltet|ausgemacht)|nicht "
+        r"(?:mehr )?erreichbar|(?:hab|habe) euch (?:\w+ )?lieb)",
+        # at a bridge, on a roof or by the tracks, not coming home: "sie steht an der Leinebrücke, will nie mehr heim"
+        r"(?:steht|stehe|sitzt|sitze|ist|bin) (?:\w+ ){0,2}(?:an|auf) (?:der|dem|einer|einem) \w*(?:brucke|dach"
+        r"|gleis\w*)\b"
+        r".{0,120}(?:nie (?:mehr|wieder)|nicht mehr|antwortet nicht|will nicht|keinen sinn|abschied|tschuss|lebwohl)",
+        # cutting again, deeper: "hab mich gerade im Bad wieder geschnitten, diesmal tiefer"
+        r"(?:mich|mir) (?:\w+ ){0,3}wieder (?:\w+ )?(?:geschnitten|geritzt)\b|(?:geschnitten"
+        r"|geritzt)\b,? (?:\w+ )?diesmal "
+        r"(?:\w+ )?tiefer",
+        # after birth: "für Baby ist besser eine andere Mama"
+        r"(?:baby|kind|kinder|kleine)\w* (?:\w+ ){0,2}(?:ist|ware|war|sind) (?:\w+ )?besser (?:eine |ein )?(?:andere"
+        r"|anderer"
+        r"|neue|neuer) (?:mama|mutter|papa|vater)",
     ),
     PARENT: (
         r"\w*schuttel|\w*schuttl",
@@ -707,6 +739,10 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"|anstelle)\b",
         r"\b(?:grad|gerade|eben|vorhin) (?:\w+ ){0,2}zu (?:fest|doll|hart|grob) (?:ge)?(?:packt|gepackt|angepackt"
         r"|geschuttelt|gedruckt)\b",
+        # "ich merke, dass ich gleich was tue, was ich nicht will" (blind set 10)
+        r"(?:gleich|sonst|noch) (?:\w+ )?(?:was|etwas) (?:tue|tu|mache|mach|anstelle)\b,? (?:\w+ )?(?:was"
+        r"|das) ich (?:\w+ )?"
+        r"(?:nicht will|nicht wollte|bereue|bereuen werde)",
     ),
     CHILD: (
         # someone who comes to a child's bed or room at night, and the child must keep it secret
@@ -1002,6 +1038,36 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?:in den|im|in n) keller (?:\w+ ){0,2}(?:muss|musste|mussen|gesperrt|eingesperrt|gesteckt|geschickt)\b"
         r"|(?:muss|musste|mussen|sperrt|sperrte|steckt|steckte) (?:\w+ ){0,3}in den keller\b.{0,80}(?:frech|unartig"
         r"|bose|nicht (?:brav|hort|gehort)|licht|dunkel|weint)",
+        # --- blind set 10 (stop 26)
+        # an online "friend" who wants to meet in secret or asks for photos: "will ihn morgen am Bahnhof abholen … soll
+        # es niemandem erzählen", "hat ihm Guthaben geschenkt und nach Fotos gefragt"
+        r"(?:online|internet|spiel|chat|instagram|tiktok|snapchat|discord|kumpel|fremde\w*)\b.{0,250}(?:abholen|treffen"
+        r"|holt \w+ ab|mitnehmen)\b.{0,150}(?:niemandem|keinem|niemand) (?:\w+ )?(?:erzahlen|sagen|verraten)",
+        r"(?:online|internet|spiel|chat|app)\w*\b.{0,300}(?:nach|um) (?:\w+ )?(?:fotos|bilder|nacktbilder"
+        r"|nacktfotos)\w* "
+        r"(?:gefragt|gebeten|verlangt)",
+        # a stranger asks a child to get into his car: "hat meine Tochter gefragt, ob sie einsteigt"
+        r"(?:mann|fremde\w*|typ|kerl)\b.{0,100}\bob (?:sie|er) (?:\w+ )?(?:einsteigt|einsteigen|mitkommt|mitkommen"
+        r"|mitfahrt"
+        r"|mitfahren)\b|(?:auto|kombi|wagen|transporter)\b.{0,60}\bob (?:sie|er) (?:\w+ )?(?:einsteigt|einsteigen)\b",
+        # a marriage planned abroad for a girl who does not want it: "da wartet schon ein Mann und Hochzeit ist geplant"
+        r"(?:hochzeit|heirat)\w* (?:ist |wird )?(?:\w+ )?(?:geplant|organisiert|arrangiert"
+        r"|ausgemacht)\b.{0,200}(?:will "
+        r"(?:\w+ ){0,2}nicht|ich bin 1[3-7]|bin (?:erst )?1[3-7]|meine?n? pass|pass hat)",
+        r"(?:wartet|warten) (?:\w+ ){0,2}(?:ein|der|einen) (?:mann|brautigam)\b.{0,80}(?:hochzeit|heirat|verlob)",
+        # what a small child tells: "der Onkel hat ihr weh gemacht unten"
+        r"(?:weh ?getan|weh ?gemacht|angefasst|beruhrt|gestreichelt)\b.{0,30}(?:\bunten\b(?! (?:am|an der|an den|im"
+        r"|in der"
+        r"|beim) )|untenrum|da unten|zwischen den beinen|an der scheide|am po\b|am popo|am penis|am pimmel)"
+        r"|(?:da unten|untenrum|zwischen den beinen|an der scheide|am po|am popo|am penis"
+        r"|am pimmel)\b (?:\w+ )?(?:angefasst"
+        r"|beruhrt|weh ?getan|weh ?gemacht|gestreichelt)\b",
+        # a drunk parent drives off with the children: "trinkt jeden Abend … mit beide Kinder in Auto weggefahren"
+        r"(?:trinkt(?! (?:nie|kein|nicht))|getrunken|betrunken|besoffen|lallt|gelallt)\b.{0,150}(?:kinder|kind|sohn"
+        r"|tochter"
+        r"|kleinen?)\w*\b.{0,40}(?:weggefahren|losgefahren|ins auto|in auto|im auto|mit dem auto|mit auto)",
+        r"(?:weggefahren|losgefahren)\b.{0,100}(?:nicht (?:mehr )?gerade (?:laufen|stehen|gehen)|betrunken|besoffen"
+        r"|lallt)",
     ),
     MEDICAL: (
         r"atmet (?:nicht|kaum|ganz komisch)|bewusstlos|reagiert nicht mehr|nicht (?:mehr )?(?:richtig )?ansprechbar"
@@ -1099,6 +1165,26 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r" (?:\w+ )?(?:blutet|bluten|durchblutet|durchgeblutet|druck\w*)\b"
         r"|(?:blutet|bluten|durchgeblutet) (?:immer noch|noch immer|weiter)\b.{0,80}(?:druck\w*|drauf|tuch|verband"
         r"|pflaster|minuten|stunde)",
+        # --- blind set 10 (stop 26)
+        # a young baby who does not drink and only sleeps, or whose nappy stays dry
+        r"(?:baby|saugling|neugeboren\w*|wochen alt|\d+ wochen)\b.{0,80}(?:trinkt|trink) (?:\w+ ){0,3}(?:nicht|kaum"
+        r"|nichts)\b"
+        r"(?! (?:aus|gut|so gut|genug|viel|richtig gut))(?=.{0,150}(?:nur (?:noch )?schlaf|schlaft nur|schlapp|trocken"
+        r"|fieber|kaum wach|nicht wach|apathisch))",
+        r"windel\w* (?:\w+ ){0,4}trocken\b(?=.{0,100}(?:seit|stunden|morgen|fruh|gestern|schlapp|fieber|trinkt))"
+        r"|windel\w* (?:\w+ )?seit (?:\w+ ){0,3}trocken\b|(?:seit|schon) (?:\w+ ){0,3}(?:trockene windel"
+        r"|windel\w* trocken)",
+        # fever in a baby under three months: "Baby 2 Monate, hat Fieber 39,2"
+        r"\b(?:\d|zwei|drei|vier|funf|sechs|sieben|acht|neun|zehn|elf|zwolf) wochen alt\b.{0,80}fieber"
+        r"|(?:baby|saugling|neugeboren\w*|kleine|kleiner)\w*\b.{0,40}\b(?:\d|zwei|drei|vier|funf|sechs|sieben|acht"
+        r"|neun|zehn"
+        r"|elf|zwolf) wochen\b.{0,80}fieber|(?:baby|saugling)\w*\b.{0,40}\b(?:1|2|ein|einen|zwei|eineinhalb"
+        r"|anderthalb) "
+        r"monat\w*\b.{0,80}fieber|fieber\b.{0,80}\b(?:\d|zwei|drei|vier|funf|sechs|sieben|acht) wochen alt",
+        # bleeding that does not stop
+        r"hort (?:\w+ )?nicht (?:mehr )?auf zu bluten|blutung (?:\w+ )?(?:hort|lasst sich) (?:\w+ )?nicht (?:auf"
+        r"|stoppen"
+        r"|stillen)",
     ),
 }
 # Shaking that has happened decides the numbers before the general order below. A baby or child already shaken must
@@ -1225,6 +1311,28 @@ NOT_DANGER = _pattern(
     # a thing, not a person, "kills" me: "die Hitze bringt mich um", "die Schule bringt mich noch ins Grab"
     r"|(?:die|der|das|diese[rs]?) (?!(?:mann|freund|vater|papa|typ|ex|partner|bruder|kerl|stiefvater|onkel|opa|mutter"
     r"|mama|frau)\b)\w+ (?:bringt|bringen) (?:mich|uns) (?:noch |echt |wirklich )?(?:ins grab|um)\b"
+    # --- blind set 10 (stop 26)
+    # a swallowing that is past or called harmless: "Letztes Jahr hat er mal Spülmittel getrunken … nichts passiert",
+    # "Vitamin-D-Tablette gegessen, beim Giftnotruf hieß es, das ist völlig harmlos"
+    r"|(?:letzte[ns]? (?:jahr|woche|monat|mal|sommer|winter)|vor (?:\w+ ){0,2}(?:wochen|monaten|jahren)|damals)\b"
+    r"[^.!?]{0,80}(?:getrunken|geschluckt|verschluckt|gegessen|genascht)\b(?![^.!?]{0,60}\b(?:jetzt|gerade|heute|eben"
+    r"|wieder|seitdem|noch)\b)"
+    r"|(?:getrunken|geschluckt|verschluckt|gegessen|genascht)\b[^.!?]{0,80}(?:giftnotruf|giftzentrale|giftinformation"
+    r"|kinderarzt|arzt)\w*\b[^.!?]{0,60}(?:harmlos|unbedenklich|entwarnung|nicht schlimm|nichts passier)"
+    # an ambulance almost called: "ich war schon kurz davor, den Rettungswagen zu rufen"
+    # (only these words between: "fast aufgehört zu atmen, Notarzt gerufen" must stay an emergency)
+    r"|(?:kurz davor|fast so weit|beinahe so weit|fast|beinahe|schon uberlegt|uberlegt)\b,? (?:den |einen |die )?"
+    r"(?:rettungswagen|krankenwagen|notarzt|notruf)\w* (?:zu )?(?:rufen|anzurufen|gerufen|angerufen|gewahlt|wahlen)"
+    # a joke with a window on the ground floor: "spring ich aus dem Fenster 🙈 Wir wohnen im Erdgeschoss"
+    r"|(?:spring|springe|springen)\w* (?:ich |wir )?aus dem fenster\b(?=.{0,60}(?:erdgeschoss|parterre|keine sorge"
+    r"|nur spass|😂|🤣|🙈|😅|😆))"
+    # self-harm that is past, with help now: "hat sich letztes Jahr geritzt, seitdem in Therapie, geht deutlich besser"
+    r"|(?:letzte[ns]? (?:jahr|sommer|winter)|vor (?:\w+ )?(?:monaten|jahren))\b.{0,30}(?:geritzt|selbstverletz\w*"
+    r"|geschnitten)\b(?=.{0,100}(?:seitdem|heute|jetzt|inzwischen|mittlerweile) (?:(?!nicht\b|kein\w*\b"
+    r"|nie\b)\w+ ){0,5}"
+    r"(?:gut|besser|stabil|vorbei|therapie))"
+    # house arrest: "mich eingesperrt!!! (also Hausarrest bis Freitag)"
+    r"|(?:eingesperrt|eingeschlossen)\W{0,8}(?:\w+ ){0,2}hausarrest|hausarrest\b.{0,40}(?:eingesperrt|eingeschlossen)"
     # films, books, plays: what happens in the story
     r"|\w*(?:theater|rolle|film|krimi|buch|roman|marchen|serie|horspiel|tatort)\w*\b.{0,120}(?:vergiftet"
     r"|erwurgt|ermordet|getotet|erschossen|ertrunken|umgebracht|erstochen|entfuhrt|gekidnappt|verschleppt)"
@@ -1442,6 +1550,9 @@ PATTERNS_OTHER_LANGUAGES: dict[str, tuple[str, ...]] = {
         r"(?:п'?яний|напився|бухий)\b.{0,40}(?:б'?є|кидається|бити|погрожує|розбиває|кидає (?:в мене|речі))",
         r"(?:синці|синяки|синяк під оком|фінгал)\b.{0,50}(?:від нього|від неї|знову|ховаю|приховую|тональн)",
         # Turkish (folded: ö->o, ü->u, ş->s, ç->c, ğ->g, ı->i)
+        # the door locked, the keys pocketed, children hiding (blind set 10): "kapıyı kilitledi ve anahtarları cebine
+        # koydu … çocuklar odada saklanıyor"
+        r"kapi\w* kilitle\w*\b.{0,80}anahtar\w*|cocuklar\w* (?:\w+ )?saklan\w*",
         # an ex who threatens to "finish" her, a restraining order ignored: "beni bitireceğini söyledi"
         r"\bbeni (?:\w+ )?(?:bitirece\w*|oldurece\w*|yok edece\w*)|uzaklastirma karari\w*\b.{0,80}(?:umurunda degil"
         r"|umursamiyor|takmiyor|bekliyor|geliyor|arkamdan)",
@@ -1549,6 +1660,8 @@ PATTERNS_OTHER_LANGUAGES: dict[str, tuple[str, ...]] = {
         r"|сьогодні вночі (?:все )?(?:закінчу|покінчу)",
         r"не прокинутис[ья]|не прокинусь|не прокидатис[ья]|заснути (?:і не прокинутись|назавжди)",
         r"прощальн\w* (?:лист|записк)|попрощал\w* з (?:усіма|всіма|дітьми)|роздал\w* (?:всі |усі )?(?:свої )?речі",
+        # "I won't be a burden to anyone any more" (blind set 10): "більше не буде ні для кого тягарем"
+        r"(?:не буд\w*|більше не|больше не)\b.{0,40}(?:тягар|обуз)\w*",
         # a farewell in the family chat and gone (blind set 9): "Вибачте за все, я вас люблю" … "вимкнув телефон"
         r"(?:вибач|пробач|прост)\w* (?:мені |меня |нас )?за вс[еёі]\w*\b.{0,200}(?:вимкн\w*|выключ\w*|не (?:бере"
         r"|відповіда"
@@ -1828,6 +1941,8 @@ PATTERNS_OTHER_LANGUAGES: dict[str, tuple[str, ...]] = {
         r"(?:dudak|yuz|dil|bogaz|agiz|agz)\w* (?:sisti|sisiyor|sismis|sisti)|alerjik (?:sok|reaksiyon)|anafilak\w*",
         r"(?:pencereden|camdan|balkondan|catidan|alt degistirme masasindan|\d+\.? kattan) dus(?:tu|mus)",
         r"ambulans (?:cagir|lazim|gelsin)\w*|112 ?'?(?:yi)? ?(?:ara|cagir)\w*",
+        # a cleaner drunk (blind set 10): "شرب من زجاجة منظف الحمام"
+        r"(?:شرب|بلع|اكل)\w*\s(?:\S+\s){0,3}?(?:\S*منظف|كلور|مبيض|ديتول|مطهر|كاز|بنزين|فلاش)",
         # Arabic
         r"ما عم (?:ي|ت)تنفس|ما (?:ي|ت)تنفس|مو عم (?:ي|ت)تنفس|ما (?:يقدر|تقدر) (?:ي|ت)تنفس|لا (?:ي|ت)تنفس|ما كاعد (?:ي"
         r"|ت)تنفس"
