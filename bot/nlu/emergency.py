@@ -436,24 +436,21 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"|wartete) (?:\w+ ){0,3}vor (?:dem |unserem |meinem )?(?:haus|tur|fenster|eingang|wohnung)\b",
         # --- blind set 9 (stop 26)
         # a foretold harm tonight: "er sagt heute Nacht passiert etwas Schlimmes", "gleich passiert ein Unglück"
-        r"(?:heute nacht|heute abend|heute|gleich|bald|morgen) (?:\w+ )?(?:passiert|passieren|geschieht|gibt es|gibts)"
-        r" (?:\w+ )?(?:was|etwas|ein) (?:schlimmes|schreckliches|furchtbares|ungluck)\b(?! (?:war|gewesen))",
+        r"(?:heute nacht|heute abend|heute|gleich|bald|morgen) (?:\w+ )?(?:passiert|passieren|geschieht|gibt es"
+        r"|gibts) (?:\w+ )?(?:was|etwas|ein) (?:schlimmes|schreckliches|furchtbares|ungluck)\b(?! (?:war|gewesen))",
         # hitting the wall till the hand bleeds, and the family hides: "gegen Wand geschlagen bis Hand blutet"
-        r"(?:gegen|an) (?:die |eine )?wand (?:\w+ )?(?:geschlagen|gehauen|geboxt|geschlagt|schlagt|haut|boxt)\b.{0,40}"
-        r"(?:blut\w*)\b.{0,200}(?:angst|tur zu|abgeschlossen|eingeschlossen|versteck\w*|im bad|schuld)",
+        r"(?:gegen|an) (?:die |eine )?wand (?:\w+ )?(?:geschlagen|gehauen|geboxt|geschlagt|schlagt|haut"
+        r"|boxt)\b.{0,40}(?:blut\w*)\b.{0,200}(?:angst|tur zu|abgeschlossen|eingeschlossen|versteck\w*|im bad|schuld)",
         # --- blind set 10 (stop 26)
         # locked in, keys taken, and a threat for his return: "die Wohnungstür abgeschlossen und beide Schlüssel
         # mitgenommen … wenn er heute Abend wiederkommt, bin ich dran"
         r"(?:tur|wohnung|haustur|wohnungstur)\w* (?:\w+ )?(?:abgeschlossen|zugeschlossen"
-        r"|verriegelt)\b.{0,80}schlussel\w* "
-        r"(?:\w+ )?(?:mitgenommen|eingesteckt|weggenommen|abgezogen|versteckt)",
+        r"|verriegelt)\b.{0,80}schlussel\w* (?:\w+ )?(?:mitgenommen|eingesteckt|weggenommen|abgezogen|versteckt)",
         r"wenn (?:er|sie|mein mann|mein freund|papa)\b.{0,40}(?:wieder ?kommt|heim ?kommt|nach hause kommt"
-        r"|zuruck ?kommt)"
-        r"\w*,? (?:dann )?(?:bin ich|sind wir|ist sie|bist du|ist mama) dran\b",
+        r"|zuruck ?kommt)\w*,? (?:dann )?(?:bin ich|sind wir|ist sie|bist du|ist mama) dran\b",
         # "er macht mich kaputt", said as a threat
         r"(?:gesagt|sagt|droht|drohte|schreit|schrie|brullt)\b.{0,80}\b(?:er |dann )?(?:macht|mach) (?:er "
-        r"|sie )?(?:mich|uns"
-        r"|dich|sie) kaputt\b",
+        r"|sie )?(?:mich|uns|dich|sie) kaputt\b",
     ),
     SUICIDE: (
         r"suizid|selbstmord|lebensmud|freitod",
@@ -646,35 +643,31 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         # a letter to be opened later, belongings given away and an odd calm: "einen Brief, den ich erst später
         # aufmachen soll", "hat alles verschenkt und ist so komisch ruhig"
         r"(?:brief|zettel|umschlag|abschiedsbrief)\w*\b.{0,60}(?:erst )?(?:spater|irgendwann|morgen|nachher"
-        r"|wenn (?:ich|sie"
-        r"|er) (?:\w+ )?(?:weg|nicht mehr da|tot)\w*)\W{0,3} (?:\w+ ){0,3}(?:aufmachen|aufzumachen|offnen|zu offnen"
-        r"|lesen|zu lesen)\b",
-        r"(?:verschenkt|verschenken|weggegeben|hergegeben)\b.{0,250}(?:komisch|seltsam|merkwurdig|unheimlich"
-        r"|auffallig|so|total|ganz) (?:\w+ )?(?:ruhig|friedlich|gelassen|erleichtert|nett|lieb)\b",
+        r"|wenn (?:ich|sie|er) (?:\w+ )?(?:weg|nicht mehr da|tot)\w*)\W{0,3} (?:\w+ ){0,3}(?:aufmachen|aufzumachen"
+        r"|offnen|zu offnen|lesen|zu lesen)\b",
+        r"(?:verschenkt|verschenken|weggegeben|hergegeben)\b.{0,250}(?:komisch|seltsam|merkwurdig|unheimlich|auffallig"
+        r"|so|total|ganz) (?:\w+ )?(?:ruhig|friedlich|gelassen|erleichtert|nett|lieb)\b",
         # a farewell and the phone off: "Entschuldigung für alles, ich hab euch lieb" … "Handy ausgemacht"
         r"(?:entschuldigung|sorry|verzeiht|verzeih|tut mir leid|es tut mir so leid) (?:mir )?(?:fur"
-        r"|wegen) alles\b.{0,200}"
-        r"(?:handy (?:\w+ )?(?:aus|ausgemacht|ausgeschaltet|abgeschaltet)|nicht (?:mehr )?erreichbar|weg ?gegangen"
-        r"|verschwunden|nicht (?:mehr )?ran|nicht (?:mehr )?(?:ans|an das) (?:handy|telefon))",
+        r"|wegen) alles\b.{0,200}(?:handy (?:\w+ )?(?:aus|ausgemacht|ausgeschaltet|abgeschaltet)"
+        r"|nicht (?:mehr )?erreichbar|weg ?gegangen|verschwunden|nicht (?:mehr )?ran|nicht (?:mehr )?(?:ans"
+        r"|an das) (?:handy|telefon))",
         # --- blind set 10 (stop 26)
         # a farewell in the family chat, things given away, the phone off: "passt gut auf euch auf, hab euch lieb"
         r"(?:passt|pass) (?:\w+ )?auf (?:euch|dich) auf\b.{0,200}(?:handy (?:\w+ )?(?:aus|ausgeschaltet|ausgemacht)"
-        r"|nicht "
-        r"(?:mehr )?erreichbar|nicht (?:mehr )?(?:zu hause|da)\b|verschwunden|nicht (?:mehr )?ran)",
-        r"(?:verschenkt|weggegeben|hergegeben)\b.{0,300}(?:handy (?:ist |\w+ )?(?:aus|ausgeschaltet|ausgemacht)|nicht "
-        r"(?:mehr )?erreichbar|(?:hab|habe) euch (?:\w+ )?lieb)",
+        r"|nicht (?:mehr )?erreichbar|nicht (?:mehr )?(?:zu hause|da)\b|verschwunden|nicht (?:mehr )?ran)",
+        r"(?:verschenkt|weggegeben|hergegeben)\b.{0,300}(?:handy (?:ist |\w+ )?(?:aus|ausgeschaltet|ausgemacht)"
+        r"|nicht (?:mehr )?erreichbar|(?:hab|habe) euch (?:\w+ )?lieb)",
         # at a bridge, on a roof or by the tracks, not coming home: "sie steht an der Leinebrücke, will nie mehr heim"
         r"(?:steht|stehe|sitzt|sitze|ist|bin) (?:\w+ ){0,2}(?:an|auf) (?:der|dem|einer|einem) \w*(?:brucke|dach"
-        r"|gleis\w*)\b"
-        r".{0,120}(?:nie (?:mehr|wieder)|nicht mehr|antwortet nicht|will nicht|keinen sinn|abschied|tschuss|lebwohl)",
+        r"|gleis\w*)\b.{0,120}(?:nie (?:mehr|wieder)|nicht mehr|antwortet nicht|will nicht|keinen sinn|abschied"
+        r"|tschuss|lebwohl)",
         # cutting again, deeper: "hab mich gerade im Bad wieder geschnitten, diesmal tiefer"
         r"(?:mich|mir) (?:\w+ ){0,3}wieder (?:\w+ )?(?:geschnitten|geritzt)\b|(?:geschnitten"
-        r"|geritzt)\b,? (?:\w+ )?diesmal "
-        r"(?:\w+ )?tiefer",
+        r"|geritzt)\b,? (?:\w+ )?diesmal (?:\w+ )?tiefer",
         # after birth: "für Baby ist besser eine andere Mama"
         r"(?:baby|kind|kinder|kleine)\w* (?:\w+ ){0,2}(?:ist|ware|war|sind) (?:\w+ )?besser (?:eine |ein )?(?:andere"
-        r"|anderer"
-        r"|neue|neuer) (?:mama|mutter|papa|vater)",
+        r"|anderer|neue|neuer) (?:mama|mutter|papa|vater)",
     ),
     PARENT: (
         r"\w*schuttel|\w*schuttl",
@@ -741,8 +734,7 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"|geschuttelt|gedruckt)\b",
         # "ich merke, dass ich gleich was tue, was ich nicht will" (blind set 10)
         r"(?:gleich|sonst|noch) (?:\w+ )?(?:was|etwas) (?:tue|tu|mache|mach|anstelle)\b,? (?:\w+ )?(?:was"
-        r"|das) ich (?:\w+ )?"
-        r"(?:nicht will|nicht wollte|bereue|bereuen werde)",
+        r"|das) ich (?:\w+ )?(?:nicht will|nicht wollte|bereue|bereuen werde)",
     ),
     CHILD: (
         # someone who comes to a child's bed or room at night, and the child must keep it secret
@@ -1012,24 +1004,22 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?:baby|kind|kleine)\w* (?:sei|ist|ware) (?:gar )?nicht (?:unser|ihr|mein|sein)\w*\b(?! (?:schuld|fehler"
         r"|leiblich|kind|baby|sohn|tochter|enkel|problem|ding|sache))",
         r"(?:hort|horte|hore|horen) (?:\w+ )?stimmen\b(?! (?:der|von|aus|im|durch|beim|nebenan|vom|auf))",
-        r"\bsich (?:\w+ ){0,2}mit (?:dem|unserem|ihrem|meinem) (?:baby|kind|sohn|tochter|kleinen|saugling)\b.{0,40}"
-        r"(?:eingeschlossen|eingesperrt|verbarrikadiert)",
+        r"\bsich (?:\w+ ){0,2}mit (?:dem|unserem|ihrem|meinem) (?:baby|kind|sohn|tochter|kleinen"
+        r"|saugling)\b.{0,40}(?:eingeschlossen|eingesperrt|verbarrikadiert)",
         # a neighbour's children alone for days: "die Mutter seit Freitag nicht mehr gesehen … die Kinder weinen"
         r"(?:mutter|mama|vater|papa|eltern|frau|mann|nachbar\w*)\b (?:\w+ ){0,3}seit (?:montag|dienstag|mittwoch"
-        r"|donnerstag"
-        r"|freitag|samstag|sonntag|gestern|vorgestern|tagen|\w+ tagen|\d+ tagen|letzte\w* woche)\b (?:\w+ ){0,3}"
-        r"nicht (?:mehr )?gesehen\b.{0,200}(?:kind|kinder|kleinen?|baby|sohn|tochter)\w*",
+        r"|donnerstag|freitag|samstag|sonntag|gestern|vorgestern|tagen|\w+ tagen|\d+ tagen"
+        r"|letzte\w* woche)\b (?:\w+ ){0,3}nicht (?:mehr )?gesehen\b.{0,200}(?:kind|kinder|kleinen?|baby|sohn"
+        r"|tochter)\w*",
         r"(?:kind|kinder|kleine|grossere|grosse|junge|madchen|nachbarskind\w*)\b.{0,60}(?:gefragt|fragt|gebettelt"
-        r"|bettelt|bittet)\w*,? (?:\w+ ){0,3}(?:brot|was zu essen|essen|hunger)\b(?=.{0,300}(?:klingel|offnet|macht "
-        r"(?:\w+ )?(?:keiner|niemand)|nicht gesehen|allein))"
-        r"|(?:kind|kinder|kleine|grossere|grosse|junge|madchen|nachbarskind\w*)\b.{0,60}(?:nach|um) (?:\w+ )?(?:brot"
-        r"|essen|was zu essen)\b (?:\w+ )?(?:gefragt|gebettelt|gebeten)\b(?=.{0,300}(?:klingel|offnet|macht "
-        r"(?:\w+ )?(?:keiner|niemand)|nicht gesehen|allein))",
+        r"|bettelt|bittet)\w*,? (?:\w+ ){0,3}(?:brot|was zu essen|essen|hunger)\b(?=.{0,300}(?:klingel|offnet"
+        r"|macht (?:\w+ )?(?:keiner|niemand)|nicht gesehen|allein))|(?:kind|kinder|kleine|grossere|grosse|junge"
+        r"|madchen|nachbarskind\w*)\b.{0,60}(?:nach|um) (?:\w+ )?(?:brot|essen|was zu essen)\b (?:\w+ )?(?:gefragt"
+        r"|gebettelt|gebeten)\b(?=.{0,300}(?:klingel|offnet|macht (?:\w+ )?(?:keiner|niemand)|nicht gesehen|allein))",
         # a drunk parent who will drive the child: "sie holt ihn gleich mit dem Auto … hat gelallt am Telefon"
         r"(?:auto|fahrt|fahren|losfahren)\b.{0,120}(?:gelallt|lallt|lallte|betrunken|besoffen|viel getrunken|voll wie)"
         r"|(?:gelallt|lallte|betrunken|besoffen|viel getrunken)\b.{0,120}(?:ins auto|mit dem auto|am steuer|fahrt"
-        r"|fahren"
-        r"|losfahren)\b(?=.{0,150}(?:kind|kinder|enkel|sohn|tochter|holen|abholen|mitnehmen))",
+        r"|fahren|losfahren)\b(?=.{0,150}(?:kind|kinder|enkel|sohn|tochter|holen|abholen|mitnehmen))",
         # an adult man courts a girl or boy in secret: "ein Mann, 30 oder älter, schickt Geld, sie darf den Eltern
         # nichts sagen"
         r"(?:mann|typ|kerl|erwachsene\w*)\b.{0,120}(?:geld|geschenke|bilder|fotos)\b.{0,120}(?:eltern|mama|papa"
@@ -1041,31 +1031,26 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         # --- blind set 10 (stop 26)
         # an online "friend" who wants to meet in secret or asks for photos: "will ihn morgen am Bahnhof abholen … soll
         # es niemandem erzählen", "hat ihm Guthaben geschenkt und nach Fotos gefragt"
-        r"(?:online|internet|spiel|chat|instagram|tiktok|snapchat|discord|kumpel|fremde\w*)\b.{0,250}(?:abholen|treffen"
-        r"|holt \w+ ab|mitnehmen)\b.{0,150}(?:niemandem|keinem|niemand) (?:\w+ )?(?:erzahlen|sagen|verraten)",
+        r"(?:online|internet|spiel|chat|instagram|tiktok|snapchat|discord|kumpel|fremde\w*)\b.{0,250}(?:abholen"
+        r"|treffen|holt \w+ ab|mitnehmen)\b.{0,150}(?:niemandem|keinem|niemand) (?:\w+ )?(?:erzahlen|sagen|verraten)",
         r"(?:online|internet|spiel|chat|app)\w*\b.{0,300}(?:nach|um) (?:\w+ )?(?:fotos|bilder|nacktbilder"
-        r"|nacktfotos)\w* "
-        r"(?:gefragt|gebeten|verlangt)",
+        r"|nacktfotos)\w* (?:gefragt|gebeten|verlangt)",
         # a stranger asks a child to get into his car: "hat meine Tochter gefragt, ob sie einsteigt"
         r"(?:mann|fremde\w*|typ|kerl)\b.{0,100}\bob (?:sie|er) (?:\w+ )?(?:einsteigt|einsteigen|mitkommt|mitkommen"
-        r"|mitfahrt"
-        r"|mitfahren)\b|(?:auto|kombi|wagen|transporter)\b.{0,60}\bob (?:sie|er) (?:\w+ )?(?:einsteigt|einsteigen)\b",
+        r"|mitfahrt|mitfahren)\b|(?:auto|kombi|wagen|transporter)\b.{0,60}\bob (?:sie|er) (?:\w+ )?(?:einsteigt"
+        r"|einsteigen)\b",
         # a marriage planned abroad for a girl who does not want it: "da wartet schon ein Mann und Hochzeit ist geplant"
         r"(?:hochzeit|heirat)\w* (?:ist |wird )?(?:\w+ )?(?:geplant|organisiert|arrangiert"
-        r"|ausgemacht)\b.{0,200}(?:will "
-        r"(?:\w+ ){0,2}nicht|ich bin 1[3-7]|bin (?:erst )?1[3-7]|meine?n? pass|pass hat)",
+        r"|ausgemacht)\b.{0,200}(?:will (?:\w+ ){0,2}nicht|ich bin 1[3-7]|bin (?:erst )?1[3-7]|meine?n? pass|pass hat)",
         r"(?:wartet|warten) (?:\w+ ){0,2}(?:ein|der|einen) (?:mann|brautigam)\b.{0,80}(?:hochzeit|heirat|verlob)",
         # what a small child tells: "der Onkel hat ihr weh gemacht unten"
         r"(?:weh ?getan|weh ?gemacht|angefasst|beruhrt|gestreichelt)\b.{0,30}(?:\bunten\b(?! (?:am|an der|an den|im"
-        r"|in der"
-        r"|beim) )|untenrum|da unten|zwischen den beinen|an der scheide|am po\b|am popo|am penis|am pimmel)"
+        r"|in der|beim) )|untenrum|da unten|zwischen den beinen|an der scheide|am po\b|am popo|am penis|am pimmel)"
         r"|(?:da unten|untenrum|zwischen den beinen|an der scheide|am po|am popo|am penis"
-        r"|am pimmel)\b (?:\w+ )?(?:angefasst"
-        r"|beruhrt|weh ?getan|weh ?gemacht|gestreichelt)\b",
+        r"|am pimmel)\b (?:\w+ )?(?:angefasst|beruhrt|weh ?getan|weh ?gemacht|gestreichelt)\b",
         # a drunk parent drives off with the children: "trinkt jeden Abend … mit beide Kinder in Auto weggefahren"
         r"(?:trinkt(?! (?:nie|kein|nicht))|getrunken|betrunken|besoffen|lallt|gelallt)\b.{0,150}(?:kinder|kind|sohn"
-        r"|tochter"
-        r"|kleinen?)\w*\b.{0,40}(?:weggefahren|losgefahren|ins auto|in auto|im auto|mit dem auto|mit auto)",
+        r"|tochter|kleinen?)\w*\b.{0,40}(?:weggefahren|losgefahren|ins auto|in auto|im auto|mit dem auto|mit auto)",
         r"(?:weggefahren|losgefahren)\b.{0,100}(?:nicht (?:mehr )?gerade (?:laufen|stehen|gehen)|betrunken|besoffen"
         r"|lallt)",
     ),
@@ -1156,35 +1141,33 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"|rumgelegen)\b.{0,150}(?:schwer (?:zu )?(?:wecken|wach)|kaum (?:\w+ )?wach|wie betrunken|torkelt|taumelt"
         r"|schwankt|sehr mude|so mude|schlafrig|apathisch|schlapp)",
         # a baby hard to wake, limp, grey: "kriegen sie kaum wach, trinkt nicht, schlapp, grau um den Mund"
-        r"(?:kriegen|kriege|krieg|bekommen|bekomme) (?:\w+ ){0,3}(?:kaum|nicht (?:richtig )?)wach\b.{0,150}(?:trinkt "
-        r"(?:\w+ )?nicht|schlapp|grau|blau|blass|fieber|atmet|stohnt|reagiert)",
-        r"(?:baby|saugling|neugeboren\w*|wochen alt)\b.{0,120}(?:schwer (?:zu )?wecken|kaum (?:\w+ )?wach|nicht "
-        r"(?:richtig )?wach (?:zu )?(?:kriegen|bekommen))",
+        r"(?:kriegen|kriege|krieg|bekommen|bekomme) (?:\w+ ){0,3}(?:kaum"
+        r"|nicht (?:richtig )?)wach\b.{0,150}(?:trinkt (?:\w+ )?nicht|schlapp|grau|blau|blass|fieber|atmet|stohnt"
+        r"|reagiert)",
+        r"(?:baby|saugling|neugeboren\w*|wochen alt)\b.{0,120}(?:schwer (?:zu )?wecken|kaum (?:\w+ )?wach"
+        r"|nicht (?:richtig )?wach (?:zu )?(?:kriegen|bekommen))",
         # a cut still bleeding after pressing on it: "Schnitt am Unterarm … immer noch durchblutet obwohl ich drücke"
-        r"(?:schnitt|wunde|schnittwunde|platzwunde)\w*\b.{0,80}(?:immer noch|noch immer|hort nicht auf zu|trotz)"
-        r" (?:\w+ )?(?:blutet|bluten|durchblutet|durchgeblutet|druck\w*)\b"
-        r"|(?:blutet|bluten|durchgeblutet) (?:immer noch|noch immer|weiter)\b.{0,80}(?:druck\w*|drauf|tuch|verband"
-        r"|pflaster|minuten|stunde)",
+        r"(?:schnitt|wunde|schnittwunde|platzwunde)\w*\b.{0,80}(?:immer noch|noch immer|hort nicht auf zu"
+        r"|trotz) (?:\w+ )?(?:blutet|bluten|durchblutet|durchgeblutet|druck\w*)\b|(?:blutet|bluten"
+        r"|durchgeblutet) (?:immer noch|noch immer|weiter)\b.{0,80}(?:druck\w*|drauf|tuch|verband|pflaster|minuten"
+        r"|stunde)",
         # --- blind set 10 (stop 26)
         # a young baby who does not drink and only sleeps, or whose nappy stays dry
         r"(?:baby|saugling|neugeboren\w*|wochen alt|\d+ wochen)\b.{0,80}(?:trinkt|trink) (?:\w+ ){0,3}(?:nicht|kaum"
-        r"|nichts)\b"
-        r"(?! (?:aus|gut|so gut|genug|viel|richtig gut))(?=.{0,150}(?:nur (?:noch )?schlaf|schlaft nur|schlapp|trocken"
-        r"|fieber|kaum wach|nicht wach|apathisch))",
+        r"|nichts)\b(?! (?:aus|gut|so gut|genug|viel|richtig gut))(?=.{0,150}(?:nur (?:noch )?schlaf|schlaft nur"
+        r"|schlapp|trocken|fieber|kaum wach|nicht wach|apathisch))",
         r"windel\w* (?:\w+ ){0,4}trocken\b(?=.{0,100}(?:seit|stunden|morgen|fruh|gestern|schlapp|fieber|trinkt))"
         r"|windel\w* (?:\w+ )?seit (?:\w+ ){0,3}trocken\b|(?:seit|schon) (?:\w+ ){0,3}(?:trockene windel"
         r"|windel\w* trocken)",
         # fever in a baby under three months: "Baby 2 Monate, hat Fieber 39,2"
-        r"\b(?:\d|zwei|drei|vier|funf|sechs|sieben|acht|neun|zehn|elf|zwolf) wochen alt\b.{0,80}fieber"
-        r"|(?:baby|saugling|neugeboren\w*|kleine|kleiner)\w*\b.{0,40}\b(?:\d|zwei|drei|vier|funf|sechs|sieben|acht"
-        r"|neun|zehn"
+        r"\b(?:\d|zwei|drei|vier|funf|sechs|sieben|acht|neun|zehn|elf|zwolf) wochen alt\b.{0,80}fieber|(?:baby"
+        r"|saugling|neugeboren\w*|kleine|kleiner)\w*\b.{0,40}\b(?:\d|zwei|drei|vier|funf|sechs|sieben|acht|neun|zehn"
         r"|elf|zwolf) wochen\b.{0,80}fieber|(?:baby|saugling)\w*\b.{0,40}\b(?:1|2|ein|einen|zwei|eineinhalb"
-        r"|anderthalb) "
-        r"monat\w*\b.{0,80}fieber|fieber\b.{0,80}\b(?:\d|zwei|drei|vier|funf|sechs|sieben|acht) wochen alt",
+        r"|anderthalb) monat\w*\b.{0,80}fieber|fieber\b.{0,80}\b(?:\d|zwei|drei|vier|funf|sechs|sieben"
+        r"|acht) wochen alt",
         # bleeding that does not stop
         r"hort (?:\w+ )?nicht (?:mehr )?auf zu bluten|blutung (?:\w+ )?(?:hort|lasst sich) (?:\w+ )?nicht (?:auf"
-        r"|stoppen"
-        r"|stillen)",
+        r"|stoppen|stillen)",
     ),
 }
 # Shaking that has happened decides the numbers before the general order below. A baby or child already shaken must
@@ -1314,23 +1297,23 @@ NOT_DANGER = _pattern(
     # --- blind set 10 (stop 26)
     # a swallowing that is past or called harmless: "Letztes Jahr hat er mal Spülmittel getrunken … nichts passiert",
     # "Vitamin-D-Tablette gegessen, beim Giftnotruf hieß es, das ist völlig harmlos"
-    r"|(?:letzte[ns]? (?:jahr|woche|monat|mal|sommer|winter)|vor (?:\w+ ){0,2}(?:wochen|monaten|jahren)|damals)\b"
-    r"[^.!?]{0,80}(?:getrunken|geschluckt|verschluckt|gegessen|genascht)\b(?![^.!?]{0,60}\b(?:jetzt|gerade|heute|eben"
-    r"|wieder|seitdem|noch)\b)"
-    r"|(?:getrunken|geschluckt|verschluckt|gegessen|genascht)\b[^.!?]{0,80}(?:giftnotruf|giftzentrale|giftinformation"
-    r"|kinderarzt|arzt)\w*\b[^.!?]{0,60}(?:harmlos|unbedenklich|entwarnung|nicht schlimm|nichts passier)"
+    r"|(?:letzte[ns]? (?:jahr|woche|monat|mal|sommer|winter)|vor (?:\w+ ){0,2}(?:wochen|monaten|jahren)"
+    r"|damals)\b[^.!?]{0,80}(?:getrunken|geschluckt|verschluckt|gegessen|genascht)\b(?![^.!?]{0,60}\b(?:jetzt|gerade"
+    r"|heute|eben|wieder|seitdem|noch)\b)|(?:getrunken|geschluckt|verschluckt|gegessen"
+    r"|genascht)\b[^.!?]{0,80}(?:giftnotruf|giftzentrale|giftinformation|kinderarzt|arzt)\w*\b[^.!?]{0,60}(?:harmlos"
+    r"|unbedenklich|entwarnung|nicht schlimm|nichts passier)"
     # an ambulance almost called: "ich war schon kurz davor, den Rettungswagen zu rufen"
     # (only these words between: "fast aufgehört zu atmen, Notarzt gerufen" must stay an emergency)
-    r"|(?:kurz davor|fast so weit|beinahe so weit|fast|beinahe|schon uberlegt|uberlegt)\b,? (?:den |einen |die )?"
-    r"(?:rettungswagen|krankenwagen|notarzt|notruf)\w* (?:zu )?(?:rufen|anzurufen|gerufen|angerufen|gewahlt|wahlen)"
+    r"|(?:kurz davor|fast so weit|beinahe so weit|fast|beinahe|schon uberlegt|uberlegt)\b,? (?:den |einen "
+    r"|die )?(?:rettungswagen|krankenwagen|notarzt|notruf)\w* (?:zu )?(?:rufen|anzurufen|gerufen|angerufen|gewahlt"
+    r"|wahlen)"
     # a joke with a window on the ground floor: "spring ich aus dem Fenster 🙈 Wir wohnen im Erdgeschoss"
     r"|(?:spring|springe|springen)\w* (?:ich |wir )?aus dem fenster\b(?=.{0,60}(?:erdgeschoss|parterre|keine sorge"
     r"|nur spass|😂|🤣|🙈|😅|😆))"
     # self-harm that is past, with help now: "hat sich letztes Jahr geritzt, seitdem in Therapie, geht deutlich besser"
     r"|(?:letzte[ns]? (?:jahr|sommer|winter)|vor (?:\w+ )?(?:monaten|jahren))\b.{0,30}(?:geritzt|selbstverletz\w*"
     r"|geschnitten)\b(?=.{0,100}(?:seitdem|heute|jetzt|inzwischen|mittlerweile) (?:(?!nicht\b|kein\w*\b"
-    r"|nie\b)\w+ ){0,5}"
-    r"(?:gut|besser|stabil|vorbei|therapie))"
+    r"|nie\b)\w+ ){0,5}(?:gut|besser|stabil|vorbei|therapie))"
     # house arrest: "mich eingesperrt!!! (also Hausarrest bis Freitag)"
     r"|(?:eingesperrt|eingeschlossen)\W{0,8}(?:\w+ ){0,2}hausarrest|hausarrest\b.{0,40}(?:eingesperrt|eingeschlossen)"
     # films, books, plays: what happens in the story
@@ -1634,8 +1617,7 @@ PATTERNS_OTHER_LANGUAGES: dict[str, tuple[str, ...]] = {
         r"|gave away (?:all )?my (?:things|stuff)|said goodbye to (?:everyone|everybody)"
         r"|(?:written|wrote|writing|left) (?:\w+ )?(?:letters?|notes?|goodbyes?) (?:to|for) (?:everyone|everybody|all)",
         r"sorry for everything\b.{0,200}(?:phone (?:is )?(?:off|switched off|turned off)|turned (?:off )?(?:his"
-        r"|her) phone"
-        r"|not answering|left the house|(?:is )?gone|love you)",
+        r"|her) phone|not answering|left the house|(?:is )?gone|love you)",
         r"better off (?:without me|(?:if|when) i\b)|(?:be|are) better without me|(?:no ?one|nobody) would (?:miss"
         r"|notice)|won'?t be (?:here"
         r"|around) "
@@ -1664,8 +1646,7 @@ PATTERNS_OTHER_LANGUAGES: dict[str, tuple[str, ...]] = {
         r"(?:не буд\w*|більше не|больше не)\b.{0,40}(?:тягар|обуз)\w*",
         # a farewell in the family chat and gone (blind set 9): "Вибачте за все, я вас люблю" … "вимкнув телефон"
         r"(?:вибач|пробач|прост)\w* (?:мені |меня |нас )?за вс[еёі]\w*\b.{0,200}(?:вимкн\w*|выключ\w*|не (?:бере"
-        r"|відповіда"
-        r"|отвеча)\w*|пішов|пішла|ушел|ушла|зник\w*|пропав|пропала|люблю)",
+        r"|відповіда|отвеча)\w*|пішов|пішла|ушел|ушла|зник\w*|пропав|пропала|люблю)",
         r"(?:всім|дітям|їм|рідним) (?:\w+ )?(?:буде )?(?:краще|легше) без мене|(?:всім|дітям|рідним) (?:\w+ )?"
         r"(?:написала?|написав) (?:\w+ )?(?:листи|листа|записки)|"
         r"без мене (?:всім |дітям |їм )?(?:буде )?(?:краще|легше)|ніхто не (?:буде )?сумуватиме"
