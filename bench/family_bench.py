@@ -52,6 +52,7 @@ class Outcome:
     second_offered: bool = False
     other_offered: bool = False  # any further need offered after the offers (right or wrong)
     offered: list[str] = field(default_factory=list)  # the further needs offered as buttons
+    turn_1: list[str] = field(default_factory=list)  # the needs served, or the needs asked about, in turn 1
 
 
 def held_out_messages(path: Path = HELD_OUT) -> list[dict[str, Any]]:
@@ -106,6 +107,8 @@ def run_message(say: Say, tracker_db: Path, message: dict[str, Any]) -> Outcome:
     if expected & (set(_needs_set(events)) | _faq_offer_needs(events, replies) | _person(events)):
         outcome.routed_turn = 1
     elif expected:
+        asked = {_tapped_need(p) for p in _payloads(replies) if p.startswith("/need_") or p == "/request_callback"}
+        outcome.turn_1 = _needs_set(events) or sorted(asked)
         tap = next((p for p in _payloads(replies) if _tapped_need(p) in expected), None)
         if tap is not None:
             replies = say(sender, tap)
@@ -160,6 +163,9 @@ def summarise(outcomes: list[Outcome]) -> dict[str, Any]:
             {"text": o.text, "expected": o.needs, "got": o.needs_set} for o in routable if o.routed_turn is None
         ],
         "out_of_scope_offers": [o.text for o in out_of_scope if o.offers_in_turn_1],
+        "routed_in_turn_2": [
+            {"text": o.text, "expected": o.needs, "turn_1": o.turn_1} for o in routable if o.routed_turn == 2
+        ],
         "second_need_missed": [
             {"text": o.text, "expected": o.needs, "got": o.needs_set, "offered": o.offered}
             for o in multi
