@@ -49,8 +49,8 @@ def likely_needs(tracker: Tracker, message: dict[str, Any] | None = None) -> lis
 def wants_call_back(parsed: dict[str, Any]) -> bool:
     """The model's first guess was a call-back request and the message asks for it in words, without a number.
 
-    "rückruf bitte 🙏 ab 14 uhr gut. gehts um meine tochter u ämter kram": request_callback 0.20 under the fallback's
-    0.45; the words alone are not enough ("ich hab beim Jobcenter schon fünfmal anrufen müssen").
+    "rückruf bitte 🙏 ab 14 uhr gut. gehts um meine tochter u ämter kram": request_callback 0.20, under the fallback
+    threshold; the words alone are not enough ("ich hab beim Jobcenter schon fünfmal anrufen müssen").
     """
     guesses = [i for i in parsed.get("intent_ranking") or [] if i.get("name") != "nlu_fallback"]
     first_guess = guesses[0].get("name") if guesses else None

@@ -10,12 +10,13 @@ import pytest
 from rasa.engine.graph import ExecutionContext, GraphSchema
 from rasa.engine.storage.local_model_storage import LocalModelStorage
 from rasa.engine.storage.resource import Resource
+from rasa.shared.exceptions import InvalidConfigException
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, INTENT_RESPONSE_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.nlu import multilingual
-from bot.nlu.multilingual import MultilingualIntentClassifier, language_request, read_examples
+from bot.nlu.multilingual import FallbackByLanguage, MultilingualIntentClassifier, language_request, read_examples
 from lotse.languages import DETECTED_LANGUAGE
 
 GERMAN_EXAMPLES = [
@@ -185,3 +186,48 @@ def test_the_stored_model_is_plain_arrays(trained: MultilingualIntentClassifier)
     assert isinstance(trained.coef, np.ndarray)
     assert trained.coef.shape == (len(trained.labels), 384)
     assert "faq/kita_anmeldung" in trained.labels
+
+
+def fallback(threshold: float = 0.4, other: float = 0.45) -> FallbackByLanguage:
+    config = {"threshold": threshold, "other_languages_threshold": other, "ambiguity_threshold": 0.05}
+    return FallbackByLanguage.create(config, None, Resource("fallback"), ExecutionContext(GraphSchema({}), "test"))  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("language", "confidence", "expected"),
+    [
+        ("de", 0.42, "need_lernfoerderung"),  # German decides from 0.40
+        (None, 0.42, "need_lernfoerderung"),  # undecided is German (DIET's average)
+        ("de", 0.39, "nlu_fallback"),
+        ("uk", 0.42, "nlu_fallback"),  # another language asks below 0.45
+        ("uk", 0.46, "need_lernfoerderung"),
+    ],
+)
+def test_the_fallback_threshold_depends_on_the_language(language: str | None, confidence: float, expected: str) -> None:
+    ranking = [
+        {"name": "need_lernfoerderung", "confidence": confidence},
+        {"name": "need_sprache_integration", "confidence": 0.2},
+    ]
+    message = Message(data={TEXT: "…", INTENT: ranking[0], INTENT_RANKING_KEY: ranking, DETECTED_LANGUAGE: language})
+    fallback().process([message])
+    assert message.get(INTENT)["name"] == expected
+
+
+def test_close_guesses_still_ask_in_german() -> None:
+    ranking = [
+        {"name": "need_lernfoerderung", "confidence": 0.47},
+        {"name": "need_sprache_integration", "confidence": 0.44},
+    ]
+    message = Message(data={TEXT: "…", INTENT: ranking[0], INTENT_RANKING_KEY: ranking, DETECTED_LANGUAGE: "de"})
+    fallback().process([message])
+    assert [i["name"] for i in message.get(INTENT_RANKING_KEY)] == [
+        "nlu_fallback",
+        "need_lernfoerderung",
+        "need_sprache_integration",
+    ]
+
+
+@pytest.mark.parametrize("config", [{"threshold": 1.5}, {"other_languages_threshold": "hoch"}, {"threshold": True}])
+def test_a_threshold_outside_zero_to_one_is_refused(config: dict[str, Any]) -> None:
+    with pytest.raises(InvalidConfigException, match="must be a number from 0 to 1"):
+        FallbackByLanguage.validate_config({**FallbackByLanguage.get_default_config(), **config})
