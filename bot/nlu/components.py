@@ -367,8 +367,10 @@ def _cues(
         elif len(synonym) >= MIN_SYNONYM_LENGTH:
             stem = re.sub(r"(?:en|e)$", "", synonym)  # "miete" also stands in "Mietrückstand"
             stems.append(stem if len(stem) >= MIN_SYNONYM_LENGTH else synonym)
-            if len(stems[-1]) >= COMPOUND_TAIL_MIN_LENGTH and synonym not in GENERIC_WORDS:
-                tails.append(stems[-1])
+            # a short stem stands at the end of a compound as the whole word: "schulden" in "Handyschulden"
+            tail = next((t for t in (stems[-1], synonym) if len(t) >= COMPOUND_TAIL_MIN_LENGTH), None)
+            if tail is not None and synonym not in GENERIC_WORDS:
+                tails.append(tail)
     return tuple(phrases), tuple(stems), tuple(tails)
 
 

@@ -178,6 +178,12 @@ def ranked(*pairs: tuple[str, float]) -> list[dict[str, Any]]:
             ranked(("need_arbeit_ausbildung", 0.8), ("need_sprache_integration", 0.1)),
             "sprache_integration",
         ),
+        # a short word as the end of a compound: "schulden" in "Handyschulden"
+        (
+            "Wir sollen bis März aus der Wohnung raus, und mein Mann hat noch Handyschulden bei drei Anbietern.",
+            ranked(("need_wohnen", 0.8), ("need_finanzielle_hilfe", 0.1)),
+            "schuldnerberatung",
+        ),
         # everyday words for a need: clothes, a pram, a youth club
         (
             "ich bin im 6. monat schwanger und hab noch nichts, kein bettchen, keine klamotten, keinen kinderwagen",
