@@ -141,6 +141,11 @@ def _row(offer: Offer) -> dict[str, object]:
 SPECIFIC_SPAN = 6
 # with the age unknown, offers for at most this many years come after the broad ones
 NARROW_SPAN = 3
+# needs whose offers for one age differ in what they help with (reading, maths, homework, an after-school place):
+# the family's words rank them, the age only filters. "kann kaum lesen, die Lehrerin spricht von Legasthenie" (8)
+# showed the Hort (6–10) before the Lerntherapie (6–18); over 75 Lernförderung messages of tests/ 13 first offers
+# changed, read one by one: LRS → Lerntherapie, bad marks → BuT Nachhilfe (README, Quality "Stop 27")
+WORDS_BEFORE_AGE = frozenset({"lernfoerderung"})
 
 
 NAMING_MIN_LENGTH = 7  # shorter title words are everyday words of a story ("Schule", "kleine", "Ferien")
@@ -273,7 +278,12 @@ class OfferRepository(UsesDatabase):
             # the offer the family named comes first, whatever ages it is for: "Nachhilfe über Bildung und Teilhabe"
             # for an 8-year-old showed the after-school Hort (6–10) before the BuT Nachhilfe (6–25)
             named = bool(terms) and names_offer(_title_text(row.data), terms)
-            first = (-relevance, not specific) if words_first else (not named, not specific, -relevance)
+            if words_first:
+                first: tuple[bool | float, ...] = (-relevance, not specific)
+            elif query.need in WORDS_BEFORE_AGE:
+                first = (not named, -relevance, not specific)
+            else:
+                first = (not named, not specific, -relevance)
             ranked.append(((*first, narrow, not local, not speaks, span, row.title), row.data))
         ranked.sort(key=lambda item: item[0])
         return [Offer.from_json(data) for _, data in ranked[offset : offset + limit]]
