@@ -1291,6 +1291,12 @@ NOT_DANGER = _pattern(
     r"|vor (?:\w+ )?(?:wochen|monaten|jahren))\b"
     r"|(?:spielzeug|lego|playmobil|liebt|mag|malt|spielt (?:mit|gern\w*))\w*\b(?: \w+)?(?: \w+)? (?:krankenwagen"
     r"|rettungswagen)\w*|(?:krankenwagen|rettungswagen)\w* (?:spielen|malen|bauen|fahren)"
+    # an ambulance that came for something small, said so: "Rettungswagen war da, zum Glück nur eine Prellung"
+    # (stop 27; "der Krankenwagen kommt, aber er atmet nur noch flach" names no small injury, "… nur eine Platzwunde,
+    # und jetzt schlägt er wieder" goes on in the same sentence: both stay emergencies)
+    r"|(?:krankenwagen|rettungswagen|notarzt|sanitater)\w*\b[^.!?]{0,40}\b(?:aber|zum gluck|gott sei dank)\b"
+    r"[^.!?]{0,25}\b(?:nur (?:eine?n? |ein paar )?(?:verstauchung|prellung|platzwunde|schurfwunde|beule|zerrung"
+    r"|kratzer)\w*|nichts (?:gebrochen|schlimmes))(?![^.!?]{0,80}\b(?:jetzt|gerade|grad|wieder|schon wieder)\b)"
     # a thing, not a person, "kills" me: "die Hitze bringt mich um", "die Schule bringt mich noch ins Grab"
     r"|(?:die|der|das|diese[rs]?) (?!(?:mann|freund|vater|papa|typ|ex|partner|bruder|kerl|stiefvater|onkel|opa|mutter"
     r"|mama|frau)\b)\w+ (?:bringt|bringen) (?:mich|uns) (?:noch |echt |wirklich )?(?:ins grab|um)\b"
