@@ -92,6 +92,13 @@ def _label(message: Message) -> str:
     return str(message.get(INTENT_RESPONSE_KEY) or message.get(INTENT))
 
 
+def require_share(config: dict[str, Any], key: str) -> None:
+    """A config value that must be a number from 0 to 1 (a share, a confidence threshold)."""
+    value = config.get(key)
+    if not isinstance(value, (int, float)) or isinstance(value, bool) or not 0 <= value <= 1:
+        raise InvalidConfigException(f"'{key}' must be a number from 0 to 1, not {value!r}.")
+
+
 def _softmax(scores: np.ndarray) -> np.ndarray:
     shifted = np.exp(scores - scores.max(axis=-1, keepdims=True))
     return shifted / shifted.sum(axis=-1, keepdims=True)
@@ -142,9 +149,7 @@ class MultilingualIntentClassifier(GraphComponent, IntentClassifier):
             value = config.get(key)
             if not isinstance(value, (int, float)) or isinstance(value, bool) or value <= 0:
                 raise InvalidConfigException(f"'{key}' must be a positive number, not {value!r}.")
-        share = config.get("diet_share")
-        if not isinstance(share, (int, float)) or isinstance(share, bool) or not 0 <= share <= 1:
-            raise InvalidConfigException(f"'diet_share' must be a number from 0 to 1, not {share!r}.")
+        require_share(config, "diet_share")
 
     @classmethod
     def fingerprint_addon(cls, config: dict[str, Any]) -> str | None:
@@ -316,9 +321,7 @@ class FallbackByLanguage(FallbackClassifier):
     @classmethod
     def validate_config(cls, config: dict[str, Any]) -> None:
         for key in (THRESHOLD_KEY, OTHER_LANGUAGES_THRESHOLD):
-            value = config.get(key)
-            if not isinstance(value, (int, float)) or isinstance(value, bool) or not 0 <= value <= 1:
-                raise InvalidConfigException(f"'{key}' must be a number from 0 to 1, not {value!r}.")
+            require_share(config, key)
 
     def threshold(self, message: Message) -> float:
         """`threshold` for German and undecided messages, `other_languages_threshold` for the rest."""
